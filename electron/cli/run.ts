@@ -1,0 +1,74 @@
+import { promises as fs } from 'node:fs';
+import { restoreStoryText } from '../../shared/story/restore';
+import { MAX_STORY_BYTES } from '../../shared/story/schema';
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const USAGE = [
+  'usage: copydesk <command> [options]',
+  '',
+  'commands:',
+  '  validate <story...>   check .story files; one line per bad file, exit 1 if any is bad',
+].join('\n');
+
+/** Exit codes: 0 success, 1 a bad input file, 2 a usage error. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return validate(rest, io);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`copydesk: unknown command "${command}"`);
+      io.err(USAGE);
+      return 2;
+  }
+}
+
+async function validate(args: string[], io: CliIO): Promise<number> {
+  const files = args.filter((a) => a !== '--');
+  const unknown = files.find((a) => a.startsWith('-'));
+  if (unknown) {
+    io.err(`copydesk validate: unknown option "${unknown}"`);
+    return 2;
+  }
+  if (files.length === 0) {
+    io.err('usage: copydesk validate <story...>');
+    return 2;
+  }
+  let bad = 0;
+  for (const file of files) {
+    const reason = await validateOne(file);
+    if (reason) {
+      bad++;
+      io.out(`${file}: ${reason}`);
+    }
+  }
+  if (bad === 0) io.out(files.length === 1 ? `${files[0]}: ok` : `${files.length} stories ok`);
+  return bad === 0 ? 0 : 1;
+}
+
+async function validateOne(file: string): Promise<string | null> {
+  let text: string;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) return 'is a folder, not a story';
+    if (stat.size > MAX_STORY_BYTES) return 'too large to open (the limit is 50 MB)';
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    return `cannot be read (${code ?? 'unknown error'})`;
+  }
+  const result = restoreStoryText(text);
+  return result.ok ? null : result.reason;
+}

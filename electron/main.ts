@@ -1,0 +1,263 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { APP_COMMAND_EVENT, CHANNEL_NAMES, type AppCommand } from '../shared/ipc';
+import { APP_CSP } from '../shared/security';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  MIME_TYPES,
+  closeDecision,
+  closePromptOptions,
+  decidePermission,
+  handleWindowOpen,
+  isTrustedSender,
+  onCloseRequested,
+  resolveAppFile,
+  secureWebPreferences,
+  shouldBlockNavigation,
+  storyPathFromArgv,
+} from './security';
+import { createHandlers, dispatch, type HostAdapter } from './services/dispatcher';
+
+/** Electron main process: one window per app, menus, dialogs, and the IPC answers. */
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+let windowState = { title: 'Copydesk', dirty: false };
+let closeConfirmed = false;
+let pendingOpen: string | null = storyPathFromArgv(process.argv, process.cwd());
+
+function sendCommand(command: AppCommand) {
+  mainWindow?.webContents.send(APP_COMMAND_EVENT, command);
+}
+
+function openStoryPath(filePath: string) {
+  if (mainWindow && !mainWindow.webContents.isLoading()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    sendCommand({ command: 'open-path', path: filePath });
+  } else {
+    pendingOpen = filePath;
+  }
+}
+
+const host: HostAdapter = {
+  async pickStoryToOpen() {
+    if (!mainWindow) return null;
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: 'Open Story',
+      properties: ['openFile'],
+      filters: [{ name: 'Copydesk story', extensions: ['story'] }],
+    });
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
+  },
+  async pickSavePath(suggestedName) {
+    if (!mainWindow) return null;
+    const result = await dialog.showSaveDialog(mainWindow, {
+      title: 'Save Story',
+      defaultPath: path.join(app.getPath('documents'), suggestedName),
+      filters: [{ name: 'Copydesk story', extensions: ['story'] }],
+    });
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  checkPath: (filePath) => path.resolve(filePath),
+  docsFolder: () => path.join(app.getPath('documents') || os.homedir(), 'Copydesk'),
+  setWindowState(state) {
+    windowState = state;
+    mainWindow?.setTitle(state.title);
+    mainWindow?.setDocumentEdited(state.dirty);
+  },
+  closeWindow() {
+    closeConfirmed = true;
+    mainWindow?.close();
+  },
+};
+
+const handlers = createHandlers(host);
+
+function registerIpc() {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: 'not allowed: the request did not come from the Copydesk window', code: 'forbidden' };
+      }
+      return dispatch(handlers, channel, payload);
+    });
+  }
+}
+
+function registerAppProtocol() {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      const bytes = await fs.readFile(file);
+      return new Response(bytes, {
+        headers: {
+          'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': APP_CSP,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+}
+
+function hardenSession() {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+}
+
+function createWindow() {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Copydesk',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  mainWindow = win;
+  closeConfirmed = false;
+
+  win.webContents.setWindowOpenHandler(({ url }) => handleWindowOpen(url, (u) => void shell.openExternal(u)));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (shouldBlockNavigation(url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (shouldBlockNavigation(url)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.on('did-finish-load', () => {
+    if (pendingOpen) {
+      sendCommand({ command: 'open-path', path: pendingOpen });
+      pendingOpen = null;
+    }
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('close', (event) => {
+    if (closeConfirmed) return;
+    const action = onCloseRequested(windowState.dirty, () =>
+      closeDecision(dialog.showMessageBoxSync(win, closePromptOptions(windowState.title.replace(/^• /, '').replace(/ — Copydesk$/, '')))),
+    );
+    if (action === 'close') return;
+    event.preventDefault();
+    if (action === 'save-then-close') sendCommand({ command: 'save-and-close' });
+  });
+  win.on('closed', () => {
+    mainWindow = null;
+    windowState = { title: 'Copydesk', dirty: false };
+  });
+  void win.loadURL(APP_ENTRY);
+}
+
+function buildMenu() {
+  const isMac = process.platform === 'darwin';
+  const command = (name: AppCommand['command']) => () => sendCommand({ command: name } as AppCommand);
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Story', accelerator: 'CmdOrCtrl+N', click: command('new') },
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
+        { type: 'separator' },
+        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: command('save') },
+        { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: command('save-as') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'pasteAndMatchStyle' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'Format',
+      submenu: [
+        { label: 'Bold', accelerator: 'CmdOrCtrl+B', click: command('bold') },
+        { label: 'Italic', accelerator: 'CmdOrCtrl+I', click: command('italic') },
+        { label: 'Underline', accelerator: 'CmdOrCtrl+U', click: command('underline') },
+        { label: 'Strikethrough', accelerator: 'CmdOrCtrl+Shift+X', click: command('strikethrough') },
+        { label: 'Link…', accelerator: 'CmdOrCtrl+K', click: command('link') },
+        { type: 'separator' },
+        { label: 'Paragraph', accelerator: 'CmdOrCtrl+Alt+0', click: command('paragraph') },
+        { label: 'Subheading', accelerator: 'CmdOrCtrl+Alt+2', click: command('heading-2') },
+        { label: 'Minor Subheading', accelerator: 'CmdOrCtrl+Alt+3', click: command('heading-3') },
+        { label: 'Bulleted List', accelerator: 'CmdOrCtrl+Shift+8', click: command('bullet-list') },
+        { label: 'Numbered List', accelerator: 'CmdOrCtrl+Shift+7', click: command('numbered-list') },
+        { label: 'Block Quote', accelerator: 'CmdOrCtrl+Shift+9', click: command('quote') },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+      ],
+    },
+    {
+      role: 'help',
+      submenu: [{ role: 'about' }],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+// One Copydesk at a time: a second launch hands its file to the first window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('second-instance', (_event, argv, cwd) => {
+    const filePath = storyPathFromArgv(argv, cwd);
+    if (filePath) openStoryPath(filePath);
+    else if (mainWindow) mainWindow.focus();
+  });
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openStoryPath(filePath);
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => handleWindowOpen(url, (u) => void shell.openExternal(u)));
+  });
+  app.whenReady().then(() => {
+    hardenSession();
+    registerAppProtocol();
+    registerIpc();
+    buildMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

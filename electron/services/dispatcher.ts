@@ -1,0 +1,81 @@
+import path from 'node:path';
+import {
+  CHANNELS,
+  isChannel,
+  parseRequest,
+  type Channel,
+  type ResponseOf,
+  type Result,
+} from '../../shared/ipc';
+import type { z } from 'zod';
+import { listStories } from './docs-folder';
+import { STORY_EXTENSION, StoryFileError, readStoryFile, writeStoryFile } from './story-files';
+
+/** What differs between hosts: how the user picks a file and what a window is. */
+export interface HostAdapter {
+  /** Returns an absolute path, or null if the user canceled. */
+  pickStoryToOpen(): Promise<string | null>;
+  /** Returns an absolute path, or null if the user canceled. */
+  pickSavePath(suggestedName: string): Promise<string | null>;
+  /** Throws a StoryFileError('forbidden') for paths this host must not touch. */
+  checkPath(filePath: string): string;
+  /** The folder the documents list shows (the harness's --docs, the user's Copydesk folder). */
+  docsFolder(): string;
+  setWindowState(state: { title: string; dirty: boolean }): void;
+  closeWindow(): void;
+}
+
+type Parsed<C extends Channel> = z.output<(typeof CHANNELS)[C]['request']>;
+type Handlers = { [C in Channel]: (request: Parsed<C>) => Promise<ResponseOf<C>> };
+
+export function createHandlers(host: HostAdapter): Handlers {
+  return {
+    'story:open-dialog': async () => {
+      const picked = await host.pickStoryToOpen();
+      if (picked === null) return { canceled: true as const };
+      return { canceled: false as const, ...(await readStoryFile(host.checkPath(picked))) };
+    },
+    'story:read': async ({ path: filePath }) => readStoryFile(host.checkPath(filePath)),
+    'story:save-dialog': async ({ suggestedName }) => {
+      const picked = await host.pickSavePath(suggestedName);
+      if (picked === null) return { canceled: true as const };
+      const withExtension = picked.toLowerCase().endsWith(STORY_EXTENSION) ? picked : picked + STORY_EXTENSION;
+      const checked = host.checkPath(withExtension);
+      return { canceled: false as const, path: checked, name: path.basename(checked) };
+    },
+    'story:write': async ({ path: filePath, text, expected, overwrite }) => {
+      const saved = await writeStoryFile(host.checkPath(filePath), text, { expected, overwrite });
+      return { path: saved.path, name: saved.name, stamp: saved.stamp };
+    },
+    'docs:list': async () => {
+      const folder = host.docsFolder();
+      return { folder, files: await listStories(folder) };
+    },
+    'window:state': async (state) => {
+      host.setWindowState(state);
+      return {};
+    },
+    'window:close': async () => {
+      host.closeWindow();
+      return {};
+    },
+  };
+}
+
+/**
+ * The single entry point for a call from the window, whichever transport carried it:
+ * unknown channels and malformed payloads get an error result, never an exception.
+ */
+export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: `unknown channel "${String(channel).slice(0, 60)}"`, code: 'invalid' };
+  const parsed = parseRequest(channel, payload);
+  if (!parsed.ok) return parsed;
+  try {
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.value) };
+  } catch (error) {
+    if (error instanceof StoryFileError) return { ok: false, error: error.message, code: error.code };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `${channel} failed: ${message.replace(/\s+/g, ' ').slice(0, 200)}`, code: 'io' };
+  }
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { MAX_STORY_BYTES } from './story/schema';
+
+/**
+ * The contract between the window and the part of Copydesk that touches disk. Electron's
+ * main process (over IPC) and the web harness (over HTTP) answer it with the same services;
+ * the preload and the renderer's client call it. Every request is validated on arrival and
+ * every response on return.
+ */
+
+const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), { message: 'must not contain NUL' });
+
+/** What the store knew of a file when it was read or written: used to detect a colleague's change. */
+export const FileStampSchema = z.object({
+  size: z.number().int().min(0),
+  mtimeMs: z.number().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type FileStamp = z.infer<typeof FileStampSchema>;
+
+const OpenedStorySchema = z.object({ path: filePath, name: z.string(), text: z.string(), stamp: FileStampSchema });
+export type OpenedStory = z.infer<typeof OpenedStorySchema>;
+
+const Canceled = z.object({ canceled: z.literal(true) });
+
+export const ERROR_CODES = ['conflict', 'not-found', 'io', 'invalid', 'forbidden', 'too-large'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const empty = z.object({}).strict();
+
+export const CHANNELS = {
+  /** Ask the user for a story to open (native dialog, or the harness's documents folder). */
+  'story:open-dialog': {
+    request: empty,
+    response: z.union([Canceled, OpenedStorySchema.extend({ canceled: z.literal(false) })]),
+  },
+  /** Read a story by path (command line, OS "open with", recent files). */
+  'story:read': {
+    request: z.object({ path: filePath }).strict(),
+    response: OpenedStorySchema,
+  },
+  /** Ask where to save; `suggestedName` is a file name without folder. */
+  'story:save-dialog': {
+    request: z.object({ suggestedName: z.string().max(255) }).strict(),
+    response: z.union([Canceled, z.object({ canceled: z.literal(false), path: filePath, name: z.string() })]),
+  },
+  /**
+   * Write a story atomically. `expected` is the stamp of the version this window opened or
+   * last saved (null for a new file): if the file on disk is no longer that one, the write
+   * is refused with code "conflict" unless `overwrite` is set.
+   */
+  'story:write': {
+    request: z
+      .object({
+        path: filePath,
+        text: z.string().max(MAX_STORY_BYTES),
+        expected: FileStampSchema.nullable(),
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
+    response: z.object({ path: filePath, name: z.string(), stamp: FileStampSchema }),
+  },
+  /** Stories in the documents folder (the web harness's file picker, recent stories). */
+  'docs:list': {
+    request: empty,
+    response: z.object({
+      folder: z.string(),
+      files: z.array(z.object({ name: z.string(), path: filePath, size: z.number(), mtimeMs: z.number() })),
+    }),
+  },
+  /** The window's title and whether it has unsaved work (used by the close prompt). */
+  'window:state': {
+    request: z.object({ title: z.string().max(500), dirty: z.boolean() }).strict(),
+    response: empty,
+  },
+  /** The renderer has finished a Save requested by the close prompt: close now. */
+  'window:close': {
+    request: empty,
+    response: empty,
+  },
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
+export type RequestOf<C extends Channel> = z.input<(typeof CHANNELS)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof CHANNELS)[C]['response']>;
+
+/** Every answer crosses the boundary as a result, never as a thrown error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; code: ErrorCode };
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, name);
+}
+
+/** Validates a request on arrival; returns the parsed payload or a one-line error. */
+export function parseRequest<C extends Channel>(
+  channel: C,
+  payload: unknown,
+): { ok: true; value: z.output<(typeof CHANNELS)[C]['request']> } | { ok: false; error: string; code: 'invalid' } {
+  const parsed = CHANNELS[channel].request.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as z.output<(typeof CHANNELS)[C]['request']> };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'request';
+  return { ok: false, error: `${channel}: ${where} ${issue?.message ?? 'is invalid'}`, code: 'invalid' };
+}
+
+/** Validates an answer before the renderer trusts it. */
+export function parseResult<C extends Channel>(channel: C, result: unknown): Result<ResponseOf<C>> {
+  if (typeof result !== 'object' || result === null) {
+    return { ok: false, error: `${channel}: no answer`, code: 'io' };
+  }
+  const r = result as { ok?: unknown; error?: unknown; code?: unknown; value?: unknown };
+  if (r.ok === false) {
+    const code = (ERROR_CODES as readonly string[]).includes(String(r.code)) ? (r.code as ErrorCode) : 'io';
+    return { ok: false, error: typeof r.error === 'string' ? r.error : `${channel} failed`, code };
+  }
+  const parsed = CHANNELS[channel].response.safeParse(r.value);
+  if (!parsed.success) return { ok: false, error: `${channel}: unexpected answer`, code: 'io' };
+  return { ok: true, value: parsed.data as ResponseOf<C> };
+}
+
+/** Commands the shell (menus, OS file opening, the close prompt) sends to the window. */
+export const APP_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'save-and-close',
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'link',
+  'heading-2',
+  'heading-3',
+  'paragraph',
+  'bullet-list',
+  'numbered-list',
+  'quote',
+] as const;
+export type AppCommandName = (typeof APP_COMMANDS)[number];
+
+export const AppCommandSchema = z.union([
+  z.object({ command: z.enum(APP_COMMANDS) }).strict(),
+  z.object({ command: z.literal('open-path'), path: filePath }).strict(),
+]);
+export type AppCommand = z.infer<typeof AppCommandSchema>;
+/** The one event channel from the shell to the window. */
+export const APP_COMMAND_EVENT = 'app:command';
+
+/** What the preload exposes as `window.copydesk`: typed invoke wrappers and one event. */
+export interface CopydeskBridge {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<unknown>;
+  onCommand(listener: (command: AppCommand) => void): () => void;
+  /** 'electron' inside the desktop app, 'web' in the harness. */
+  readonly host: 'electron' | 'web';
+}

@@ -1,0 +1,90 @@
+import { SCHEMA_VERSION, STORY_FORMAT, type SerializedBodyNode, type Story, type StoryBody } from './schema';
+
+/** An empty body: one empty paragraph, as Lexical itself starts. */
+export function emptyBody(): StoryBody {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] },
+      ],
+    },
+  };
+}
+
+export function createStory(options: { id: string; now: Date }): Story {
+  const iso = options.now.toISOString();
+  return {
+    format: STORY_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    id: options.id,
+    meta: {
+      headline: '',
+      standfirst: '',
+      byline: '',
+      slug: '',
+      section: '',
+      tags: [],
+      dateline: '',
+      language: 'en',
+      status: 'draft',
+      createdAt: iso,
+      updatedAt: iso,
+    },
+    body: emptyBody(),
+    assets: {},
+    review: { comments: [], revisions: [] },
+  };
+}
+
+/**
+ * The bytes of a `.story` file. Stable key order (the schema's) and a trailing newline,
+ * so saving an unchanged story writes identical bytes.
+ */
+export function serializeStory(story: Story): string {
+  return `${JSON.stringify(story, null, 2)}\n`;
+}
+
+/** A URL slug from a headline: lower-case ASCII words joined by hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem']);
+
+/** Plain text of a serialized body, one line per block (for counts and previews). */
+export function bodyPlainText(body: StoryBody): string {
+  const lines: string[] = [];
+  let current = '';
+  const walk = (node: SerializedBodyNode) => {
+    if (node.type === 'text' || node.type === 'tab') current += String(node.text ?? '');
+    else if (node.type === 'linebreak') current += '\n';
+    const isBlock = BLOCK_TYPES.has(node.type);
+    if (node.children) for (const child of node.children) walk(child);
+    if (isBlock && current !== '') {
+      lines.push(current);
+      current = '';
+    }
+  };
+  walk(body.root);
+  if (current !== '') lines.push(current);
+  return lines.join('\n');
+}
+
+/** Words as a subeditor counts them: runs of letters/digits, apostrophes and hyphens inside. */
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
+  return matches ? matches.length : 0;
+}

@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './restore';
+export * from './create';
+export { migrateStory } from './migrations';

@@ -1,0 +1,181 @@
+import type { z } from 'zod';
+import {
+  BODY_NODE_SCHEMAS,
+  ELEMENT_NODE_TYPES,
+  MAX_BODY_DEPTH,
+  MAX_STORY_BYTES,
+  SCHEMA_VERSION,
+  STORY_FORMAT,
+  StoryEnvelopeSchema,
+  type SerializedBodyNode,
+  type Story,
+  type StoryBody,
+} from './schema';
+import { migrateStory } from './migrations';
+
+export type RestoreResult =
+  | { ok: true; story: Story; migratedFrom?: number }
+  | { ok: false; reason: string };
+
+/**
+ * The only door into the app for a story from outside (disk, clipboard, the web harness):
+ * every field checked, defaults filled, old versions migrated. Never throws, never returns
+ * half a story.
+ */
+export function restoreStory(input: unknown): RestoreResult {
+  try {
+    return restoreUnchecked(input);
+  } catch (error) {
+    // Defensive: a bug in a validator must still give the user a line, not a stack trace.
+    return { ok: false, reason: `not a readable story (${oneLine(error)})` };
+  }
+}
+
+/** `restoreStory` for the raw text of a `.story` file. */
+export function restoreStoryText(text: string): RestoreResult {
+  if (typeof text !== 'string') return { ok: false, reason: 'not a readable story (no text)' };
+  if (text.length > MAX_STORY_BYTES) {
+    return { ok: false, reason: `too large to open (${formatMegabytes(text.length)}; the limit is 50 MB)` };
+  }
+  if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not a Copydesk story: broken JSON (${oneLine(error)})` };
+  }
+  return restoreStory(data);
+}
+
+function restoreUnchecked(input: unknown): RestoreResult {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a Copydesk story: expected a JSON object' };
+  if (input.format !== STORY_FORMAT) {
+    return {
+      ok: false,
+      reason:
+        typeof input.format === 'string'
+          ? `not a Copydesk story (format "${truncate(input.format, 40)}")`
+          : 'not a Copydesk story: "format" is missing',
+    };
+  }
+  const version = input.schemaVersion ?? 0;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { ok: false, reason: 'schemaVersion must be a whole number' };
+  }
+  if (version > SCHEMA_VERSION) {
+    return { ok: false, reason: `written by a newer Copydesk (schemaVersion ${version}); update Copydesk to open it` };
+  }
+  const migrated = version < SCHEMA_VERSION ? migrateStory(input, version) : input;
+  if (typeof migrated === 'string') return { ok: false, reason: migrated };
+
+  const envelope = StoryEnvelopeSchema.safeParse(migrated);
+  if (!envelope.success) return { ok: false, reason: describeIssue(envelope.error.issues[0]) };
+
+  const body = restoreBody(envelope.data.body.root);
+  if (typeof body === 'string') return { ok: false, reason: body };
+
+  const story: Story = { ...envelope.data, body };
+  return version < SCHEMA_VERSION ? { ok: true, story, migratedFrom: version } : { ok: true, story };
+}
+
+/**
+ * Validates the Lexical tree node by node without recursion (a hostile file may nest
+ * thousands deep) and rebuilds it from the schemas' output, so unknown keys are dropped.
+ */
+export function restoreBody(root: unknown): StoryBody | string {
+  if (!isPlainObject(root)) return 'body must hold a root node';
+  if (root.type !== 'root') return 'body root must be of type "root"';
+
+  interface Frame {
+    raw: unknown;
+    depth: number;
+    where: string;
+    attach: (node: SerializedBodyNode) => void;
+  }
+  let restoredRoot: SerializedBodyNode | undefined;
+  const stack: Frame[] = [{ raw: root, depth: 0, where: 'root', attach: (n) => (restoredRoot = n) }];
+  let count = 0;
+
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (++count > 2_000_000) return 'body has too many nodes';
+    if (frame.depth > MAX_BODY_DEPTH) return `body is nested too deeply (more than ${MAX_BODY_DEPTH} levels)`;
+    const raw = frame.raw;
+    if (!isPlainObject(raw)) return `body ${frame.where} must be an object`;
+    const type = raw.type;
+    if (typeof type !== 'string') return `body ${frame.where} has no type`;
+    if (frame.depth === 0 ? type !== 'root' : type === 'root') return `body ${frame.where}: misplaced root node`;
+    const schema = (BODY_NODE_SCHEMAS as Record<string, z.ZodType>)[type];
+    if (!schema) return `body ${frame.where}: unknown block type "${truncate(type, 40)}"`;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return `body ${frame.where} (${type}): ${describeIssue(parsed.error.issues[0], true)}`;
+    const node = parsed.data as SerializedBodyNode;
+    frame.attach(node);
+    if (ELEMENT_NODE_TYPES.has(type)) {
+      const rawChildren = node.children as unknown[];
+      const children: SerializedBodyNode[] = new Array(rawChildren.length);
+      node.children = children;
+      // Push in reverse so nodes are visited in document order (keeps error messages natural).
+      for (let i = rawChildren.length - 1; i >= 0; i--) {
+        const index = i;
+        stack.push({
+          raw: rawChildren[i],
+          depth: frame.depth + 1,
+          where: frame.depth === 0 ? `block ${i + 1}` : `${frame.where}.${i + 1}`,
+          attach: (child) => (children[index] = child),
+        });
+      }
+    }
+  }
+  return { root: restoredRoot as StoryBody['root'] };
+}
+
+const FIELD_NAMES: Record<string, string> = { meta: '', body: 'body', assets: 'asset', review: 'review' };
+
+/** One line a reporter can read: "headline must be a string". */
+export function describeIssue(issue: z.core.$ZodIssue | undefined, inBody = false): string {
+  if (!issue) return 'not a readable story';
+  const path = issue.path.map(String);
+  if (!inBody && path[0] in FIELD_NAMES) {
+    const prefix = FIELD_NAMES[path[0]!];
+    path.splice(0, 1, ...(prefix ? [prefix] : []));
+  }
+  const where = path.length > 0 ? path.join('.') : 'story';
+  // Our own messages are lower-case phrases ("must be an ISO date"); zod's start with a capital.
+  if (/^[a-z]/.test(issue.message)) return `${where} ${issue.message}`;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = issue.expected;
+      if (/received undefined/.test(issue.message)) return `${where} is missing`;
+      const article = /^[aeiou]/.test(expected) ? 'an' : 'a';
+      return `${where} must be ${article} ${expected}`;
+    }
+    case 'invalid_value':
+      return `${where} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_big':
+      return `${where} ${issue.origin === 'string' ? 'is too long' : 'is too large'} (at most ${issue.maximum})`;
+    case 'too_small':
+      return `${where} ${issue.origin === 'string' ? 'must not be empty' : 'is too small'}`;
+    case 'invalid_key':
+      return `${where} has an invalid key (${issue.issues[0]?.message ?? 'not allowed'})`;
+    default:
+      return `${where} ${issue.message}`;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return truncate(text.replace(/\s+/g, ' ').trim(), 160);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function formatMegabytes(length: number): string {
+  return `${(length / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+
+/** The `.story` file format (DESIGN.md section 2). One schema, used by every door in. */
+export const STORY_FORMAT = 'copydesk.story';
+export const SCHEMA_VERSION = 1;
+/** Stories larger than this are refused before parsing. */
+export const MAX_STORY_BYTES = 50 * 1024 * 1024;
+/** Deeper bodies are refused before schema validation so hostile files cannot blow the stack. */
+export const MAX_BODY_DEPTH = 64;
+
+export const STORY_STATUSES = ['draft', 'subbing', 'ready', 'sent'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+
+/** Link schemes a story may carry; everything else is refused on load and on entry. */
+export const SAFE_LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'] as const;
+
+export function isSafeLinkUrl(url: string): boolean {
+  const trimmed = url.trim();
+  if (trimmed === '' || trimmed.length > 4096) return false;
+  // Refuse control characters and whitespace that browsers strip before resolving a scheme.
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(trimmed)) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return false;
+  }
+  return (SAFE_LINK_SCHEMES as readonly string[]).includes(parsed.protocol);
+}
+
+const isoDate = z
+  .string()
+  .max(64)
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO date' });
+
+const shortText = (max: number) => z.string().max(max, { message: `is longer than ${max} characters` });
+
+export const StoryMetaSchema = z.object({
+  headline: shortText(1000).default(''),
+  standfirst: shortText(5000).default(''),
+  byline: shortText(500).default(''),
+  slug: shortText(200).default(''),
+  section: shortText(200).default(''),
+  tags: z.array(shortText(100)).max(200).default([]),
+  dateline: shortText(200).default(''),
+  language: shortText(35).default('en'),
+  status: z.enum(STORY_STATUSES).default('draft'),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type StoryMeta = z.infer<typeof StoryMetaSchema>;
+
+// ---- body: Lexical's serialized editor state -------------------------------------------
+
+const direction = z.enum(['ltr', 'rtl']).nullable().default(null);
+const elementFormat = z
+  .enum(['', 'left', 'start', 'center', 'right', 'end', 'justify'])
+  .or(z.number().int().min(0).max(7))
+  .default('');
+const indent = z.number().int().min(0).max(20).default(0);
+const version = z.number().int().min(0).max(1000).default(1);
+
+const elementBase = {
+  version,
+  direction,
+  format: elementFormat,
+  indent,
+  // `children` is validated separately, node by node, so errors can name the node.
+  children: z.array(z.unknown()).max(100_000),
+};
+
+const textFormatBits = z.number().int().min(0).max(0xffff).default(0);
+
+/** Per-type schemas for every node a story body may contain. */
+export const BODY_NODE_SCHEMAS = {
+  root: z.object({ type: z.literal('root'), ...elementBase }),
+  paragraph: z.object({
+    type: z.literal('paragraph'),
+    ...elementBase,
+    textFormat: textFormatBits.optional(),
+    textStyle: z.string().max(0, { message: 'must not carry inline styles' }).optional(),
+  }),
+  heading: z.object({
+    type: z.literal('heading'),
+    ...elementBase,
+    // Only h2/h3 are offered in the editor; others can arrive in pasted or imported copy.
+    tag: z.enum(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']),
+    textFormat: textFormatBits.optional(),
+    textStyle: z.string().max(0, { message: 'must not carry inline styles' }).optional(),
+  }),
+  quote: z.object({ type: z.literal('quote'), ...elementBase }),
+  list: z.object({
+    type: z.literal('list'),
+    ...elementBase,
+    listType: z.enum(['bullet', 'number']),
+    start: z.number().int().min(0).max(1_000_000).default(1),
+    tag: z.enum(['ul', 'ol']),
+  }),
+  listitem: z.object({
+    type: z.literal('listitem'),
+    ...elementBase,
+    value: z.number().int().min(0).max(1_000_000).default(1),
+    checked: z.boolean().optional(),
+  }),
+  link: z.object({
+    type: z.literal('link'),
+    ...elementBase,
+    url: z.string().refine(isSafeLinkUrl, { message: 'must be an http, https, mailto or tel link' }),
+    rel: z.string().max(100).nullable().default(null),
+    target: z.string().max(100).nullable().default(null),
+    title: z.string().max(1000).nullable().default(null),
+  }),
+  text: z.object({
+    type: z.literal('text'),
+    version,
+    text: z.string().max(1_000_000),
+    format: textFormatBits,
+    style: z.string().max(0, { message: 'must not carry inline styles' }).default(''),
+    mode: z.enum(['normal', 'token', 'segmented']).default('normal'),
+    detail: z.number().int().min(0).max(3).default(0),
+  }),
+  linebreak: z.object({ type: z.literal('linebreak'), version }),
+  tab: z.object({
+    type: z.literal('tab'),
+    version,
+    text: z.literal('\t').default('\t'),
+    format: textFormatBits,
+    style: z.string().max(0).default(''),
+    mode: z.enum(['normal', 'token', 'segmented']).default('normal'),
+    detail: z.number().int().min(0).max(3).default(0),
+  }),
+} as const;
+
+export type BodyNodeType = keyof typeof BODY_NODE_SCHEMAS;
+
+/** Nodes that hold children (element nodes in Lexical's terms). */
+export const ELEMENT_NODE_TYPES: ReadonlySet<string> = new Set([
+  'root',
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'link',
+]);
+
+/** A node of the serialized body, as stored. */
+export interface SerializedBodyNode {
+  type: string;
+  version: number;
+  children?: SerializedBodyNode[];
+  [key: string]: unknown;
+}
+
+export interface StoryBody {
+  root: SerializedBodyNode & { type: 'root'; children: SerializedBodyNode[] };
+}
+
+// ---- assets ----------------------------------------------------------------------------
+
+export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
+
+const base64 = z
+  .string()
+  .max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4)
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
+    message: 'is not valid base64',
+  });
+
+export const StoryAssetSchema = z
+  .object({
+    mime: z.enum(ASSET_MIME_TYPES),
+    name: shortText(255).default(''),
+    width: z.number().int().min(0).max(100_000),
+    height: z.number().int().min(0).max(100_000),
+    bytes: z.number().int().min(0).max(MAX_ASSET_BYTES),
+    data: base64,
+  })
+  .refine((a) => decodedBase64Length(a.data) === a.bytes, {
+    message: 'byte count does not match its data',
+    path: ['bytes'],
+  });
+export type StoryAsset = z.infer<typeof StoryAssetSchema>;
+
+export function decodedBase64Length(data: string): number {
+  if (data.length === 0) return 0;
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return (data.length / 4) * 3 - padding;
+}
+
+export const ASSET_KEY = /^[0-9a-f]{64}$/;
+
+// ---- review ----------------------------------------------------------------------------
+
+export const StoryCommentSchema = z.object({
+  id: shortText(100),
+  author: shortText(200),
+  text: shortText(10_000),
+  createdAt: isoDate,
+  resolved: z.boolean().default(false),
+});
+
+export const StoryRevisionSchema = z.object({
+  id: shortText(100),
+  author: shortText(200).default(''),
+  createdAt: isoDate,
+  note: shortText(2000).default(''),
+});
+
+export const StoryReviewSchema = z.object({
+  comments: z.array(StoryCommentSchema).max(10_000).default([]),
+  revisions: z.array(StoryRevisionSchema).max(10_000).default([]),
+});
+
+// ---- the document ----------------------------------------------------------------------
+
+export const StoryEnvelopeSchema = z.object({
+  format: z.literal(STORY_FORMAT),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().min(1).max(100),
+  meta: StoryMetaSchema,
+  body: z.object({ root: z.unknown() }),
+  assets: z.record(z.string().regex(ASSET_KEY, { message: 'must be a SHA-256 hex key' }), StoryAssetSchema).default({}),
+  review: StoryReviewSchema.default({ comments: [], revisions: [] }),
+});
+
+export type StoryReview = z.infer<typeof StoryReviewSchema>;
+
+export interface Story {
+  format: typeof STORY_FORMAT;
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  meta: StoryMeta;
+  body: StoryBody;
+  assets: Record<string, StoryAsset>;
+  review: StoryReview;
+}
