@@ -46,6 +46,9 @@ function openStoryPath(filePath: string) {
     sendCommand({ command: 'open-path', path: filePath });
   } else {
     pendingOpen = filePath;
+    // macOS keeps the app running with no window: a story opened from Finder or the Dock
+    // then needs a window to open in (it receives pendingOpen once the page has loaded).
+    if (!mainWindow && app.isReady()) createWindow();
   }
 }
 

@@ -21,11 +21,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     case 'validate':
       return validate(rest, io);
     case undefined:
+      io.err(USAGE);
+      return 2;
     case '-h':
     case '--help':
     case 'help':
       io.out(USAGE);
-      return command === undefined ? 2 : 0;
+      return 0;
     default:
       io.err(`copydesk: unknown command "${command}"`);
       io.err(USAGE);

@@ -10,7 +10,8 @@ export function emptyBody(): StoryBody {
       format: '',
       indent: 0,
       children: [
-        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] },
+        // Keys in the schema's order, so a new story reopened and saved writes the same bytes.
+        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [], textFormat: 0, textStyle: '' },
       ],
     },
   };

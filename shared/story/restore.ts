@@ -135,8 +135,9 @@ const FIELD_NAMES: Record<string, string> = { meta: '', body: 'body', assets: 'a
 /** One line a reporter can read: "headline must be a string". */
 export function describeIssue(issue: z.core.$ZodIssue | undefined, inBody = false): string {
   if (!issue) return 'not a readable story';
-  const path = issue.path.map(String);
-  if (!inBody && path[0] in FIELD_NAMES) {
+  // Record keys come from the file: keep them short and on one line.
+  const path = issue.path.map((p) => truncate(String(p), 80));
+  if (!inBody && path.length > 1 && path[0]! in FIELD_NAMES) {
     const prefix = FIELD_NAMES[path[0]!];
     path.splice(0, 1, ...(prefix ? [prefix] : []));
   }
@@ -172,7 +173,9 @@ export function oneLine(error: unknown): string {
   return truncate(text.replace(/\s+/g, ' ').trim(), 160);
 }
 
+/** Shortens text taken from a file and keeps it on one line (reasons are shown as one line). */
 function truncate(text: string, max: number): string {
+  text = text.replace(/\s+/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

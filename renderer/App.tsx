@@ -1,0 +1,346 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AppCommand, FileStamp, OpenedStory } from '../shared/ipc';
+import { createStory, serializeStory, slugify } from '../shared/story/create';
+import { restoreStory, restoreStoryText } from '../shared/story/restore';
+import type { Story } from '../shared/story/schema';
+import { call, getBridge, onAppCommand } from './bridge';
+import { OpenStoryDialog, SaveStoryDialog } from './dialogs/FileDialogs';
+import { Modal } from './dialogs/Modal';
+import { UnsavedChangesDialog, type UnsavedChoice } from './dialogs/UnsavedChangesDialog';
+import { StoryEditor, type BodyCounts, type StoryEditorHandle } from './editor/StoryEditor';
+import { MetadataPanel, StoryHeader } from './panels/MetadataPanel';
+
+/** The open story: everything but the body, which lives in the editor. */
+interface OpenDocument {
+  story: Omit<Story, 'body'>;
+  path: string | null;
+  name: string | null;
+  stamp: FileStamp | null;
+  dirty: boolean;
+}
+
+type Banner = { kind: 'error' | 'info'; text: string };
+
+function blankDocument(): { doc: OpenDocument; body: Story['body'] } {
+  const { body, ...story } = createStory({ id: crypto.randomUUID(), now: new Date() });
+  return { doc: { story, path: null, name: null, stamp: null, dirty: false }, body };
+}
+
+export function storyDisplayName(doc: Pick<OpenDocument, 'name' | 'story'>): string {
+  if (doc.name) return doc.name.replace(/\.story$/i, '');
+  return doc.story.meta.headline.trim() || 'Untitled story';
+}
+
+export function windowTitle(doc: Pick<OpenDocument, 'name' | 'story' | 'dirty'>): string {
+  return `${doc.dirty ? '• ' : ''}${storyDisplayName(doc)} — Copydesk`;
+}
+
+export function App() {
+  const initial = useMemo(blankDocument, []);
+  const editorRef = useRef<StoryEditorHandle>(null);
+  const [doc, setDoc] = useState<OpenDocument>(initial.doc);
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  /** Bumped on every edit, so a save knows whether the user typed while it was writing. */
+  const editSeq = useRef(0);
+  const [counts, setCounts] = useState<BodyCounts>({ words: 0, characters: 0 });
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [dialog, setDialog] = useState<ReactNode>(null);
+  const [saving, setSaving] = useState(false);
+  const host = getBridge().host;
+
+  const ask = useCallback(
+    <T,>(render: (resolve: (value: T) => void) => ReactNode) =>
+      new Promise<T>((resolve) => {
+        setDialog(
+          render((value) => {
+            setDialog(null);
+            resolve(value);
+          }),
+        );
+      }),
+    [],
+  );
+
+  const markEdited = useCallback(() => {
+    editSeq.current++;
+    setDoc((d) => (d.dirty ? d : { ...d, dirty: true }));
+  }, []);
+
+  const updateMeta = useCallback((patch: Partial<Story['meta']>) => {
+    editSeq.current++;
+    setDoc((d) => ({ ...d, dirty: true, story: { ...d.story, meta: { ...d.story.meta, ...patch } } }));
+  }, []);
+
+  // ---- title and close guard ------------------------------------------------------------
+  const title = windowTitle(doc);
+  useEffect(() => {
+    document.title = title;
+    void call('window:state', { title, dirty: doc.dirty });
+  }, [title, doc.dirty]);
+
+  useEffect(() => {
+    if (!doc.dirty || host === 'electron') return;
+    // In a browser the page cannot show its own dialog on close; the browser asks instead.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [doc.dirty, host]);
+
+  // ---- file operations ------------------------------------------------------------------
+  const pickSavePath = useCallback(
+    async (suggestedName: string): Promise<string | null> => {
+      let name = suggestedName;
+      if (host === 'web') {
+        const chosen = await ask<string | null>((done) => <SaveStoryDialog suggestedName={suggestedName} onSave={done} onCancel={() => done(null)} />);
+        if (chosen === null) return null;
+        name = chosen;
+      }
+      const result = await call('story:save-dialog', { suggestedName: name });
+      if (!result.ok) {
+        setBanner({ kind: 'error', text: result.error });
+        return null;
+      }
+      return result.value.canceled ? null : result.value.path;
+    },
+    [ask, host],
+  );
+
+  const save = useCallback(
+    async (mode: 'save' | 'save-as' | 'save-copy', overwrite = false): Promise<boolean> => {
+      const d = docRef.current;
+      const editor = editorRef.current;
+      if (!editor) return false;
+      let target = mode === 'save' ? d.path : null;
+      let replacing = overwrite;
+      if (target === null) {
+        const base = d.path && mode === 'save-copy' ? `${storyDisplayName(d)} (copy)` : d.story.meta.slug || slugify(d.story.meta.headline) || 'untitled-story';
+        target = await pickSavePath(`${base}.story`);
+        if (target === null) return false;
+        replacing = true; // the save dialog has already asked about replacing a file
+      }
+      const seq = editSeq.current;
+      const meta = d.dirty ? { ...d.story.meta, updatedAt: new Date().toISOString() } : d.story.meta;
+      const restored = restoreStory({ ...d.story, meta, body: editor.getBody() });
+      if (!restored.ok) {
+        setBanner({ kind: 'error', text: `Not saved: the story is invalid (${restored.reason}).` });
+        return false;
+      }
+      setSaving(true);
+      const result = await call('story:write', {
+        path: target,
+        text: serializeStory(restored.story),
+        expected: target === d.path ? d.stamp : null,
+        overwrite: replacing,
+      });
+      setSaving(false);
+      if (!result.ok) {
+        if (result.code === 'conflict') {
+          const choice = await ask<'overwrite' | 'copy' | 'cancel'>((done) => (
+            <Modal title="This story changed on disk" onCancel={() => done('cancel')}>
+              <p>{result.error} Someone else may have saved it. What do you want to do?</p>
+              <div className="modal-actions">
+                <button type="button" onClick={() => done('overwrite')}>
+                  Overwrite theirs
+                </button>
+                <span className="spacer" />
+                <button type="button" onClick={() => done('cancel')}>
+                  Cancel
+                </button>
+                <button type="button" className="primary" data-autofocus onClick={() => done('copy')}>
+                  Save mine as a copy…
+                </button>
+              </div>
+            </Modal>
+          ));
+          if (choice === 'overwrite') return save('save', true);
+          if (choice === 'copy') return save('save-copy');
+          return false;
+        }
+        setBanner({ kind: 'error', text: `${result.error} Your story is still open and unsaved.` });
+        return false;
+      }
+      const saved = result.value;
+      setBanner(null);
+      setDoc((cur) => ({
+        ...cur,
+        story: { ...cur.story, meta: editSeq.current === seq ? meta : cur.story.meta },
+        path: saved.path,
+        name: saved.name,
+        stamp: saved.stamp,
+        dirty: editSeq.current !== seq,
+      }));
+      return true;
+    },
+    [ask, pickSavePath],
+  );
+
+  const confirmDiscard = useCallback(async (): Promise<boolean> => {
+    const d = docRef.current;
+    if (!d.dirty) return true;
+    const choice = await ask<UnsavedChoice>((done) => <UnsavedChangesDialog storyName={storyDisplayName(d)} onChoose={done} />);
+    if (choice === 'save') return save('save');
+    return choice === 'discard';
+  }, [ask, save]);
+
+  const loadOpened = useCallback((opened: OpenedStory) => {
+    const restored = restoreStoryText(opened.text);
+    if (!restored.ok) {
+      setBanner({ kind: 'error', text: `Could not open “${opened.name}”: ${restored.reason}.` });
+      return;
+    }
+    const { body, ...story } = restored.story;
+    editorRef.current?.load(body);
+    editSeq.current++;
+    setDoc({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: false });
+    setBanner(
+      restored.migratedFrom !== undefined
+        ? { kind: 'info', text: `“${opened.name}” was made by an older Copydesk; it will be saved in the current format.` }
+        : null,
+    );
+  }, []);
+
+  const openPath = useCallback(
+    async (path: string) => {
+      if (!(await confirmDiscard())) return;
+      const result = await call('story:read', { path });
+      if (result.ok) loadOpened(result.value);
+      else setBanner({ kind: 'error', text: result.error });
+    },
+    [confirmDiscard, loadOpened],
+  );
+
+  const open = useCallback(async () => {
+    if (!(await confirmDiscard())) return;
+    if (host === 'web') {
+      const path = await ask<string | null>((done) => <OpenStoryDialog onPick={done} onCancel={() => done(null)} />);
+      if (path === null) return;
+      const result = await call('story:read', { path });
+      if (result.ok) loadOpened(result.value);
+      else setBanner({ kind: 'error', text: result.error });
+      return;
+    }
+    const result = await call('story:open-dialog', {});
+    if (!result.ok) setBanner({ kind: 'error', text: result.error });
+    else if (!result.value.canceled) loadOpened(result.value);
+  }, [ask, confirmDiscard, host, loadOpened]);
+
+  const newStory = useCallback(async () => {
+    if (!(await confirmDiscard())) return;
+    const fresh = blankDocument();
+    editorRef.current?.load(fresh.body);
+    editSeq.current++;
+    setDoc(fresh.doc);
+    setBanner(null);
+    editorRef.current?.focus();
+  }, [confirmDiscard]);
+
+  // ---- commands from menus, the OS and the keyboard -------------------------------------
+  const runCommand = useCallback(
+    async (command: AppCommand) => {
+      switch (command.command) {
+        case 'new':
+          return newStory();
+        case 'open':
+          return open();
+        case 'open-path':
+          return openPath(command.path);
+        case 'save':
+          return void (await save('save'));
+        case 'save-as':
+          return void (await save('save-as'));
+        case 'save-and-close':
+          if (await save('save')) await call('window:close', {});
+          return;
+        default:
+          editorRef.current?.runCommand(command.command);
+      }
+    },
+    [newStory, open, openPath, save],
+  );
+  const runCommandRef = useRef(runCommand);
+  runCommandRef.current = runCommand;
+
+  useEffect(() => onAppCommand((command) => void runCommandRef.current(command)), []);
+
+  useEffect(() => {
+    // ?open=<path> opens a story at start (the web harness's equivalent of argv).
+    const requested = new URLSearchParams(window.location.search).get('open');
+    if (requested) void runCommandRef.current({ command: 'open-path', path: requested });
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const command = key === 's' ? (event.shiftKey ? 'save-as' : 'save') : key === 'o' && !event.shiftKey ? 'open' : key === 'n' && !event.shiftKey ? 'new' : null;
+      if (!command) return;
+      event.preventDefault();
+      void runCommandRef.current({ command });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const onEditorError = useCallback((message: string) => setBanner({ kind: 'error', text: `Editor error: ${message}` }), []);
+
+  return (
+    <div className="app">
+      <header className="app-bar">
+        <div className="brand" aria-hidden="true">
+          Copydesk
+        </div>
+        <nav className="file-actions" aria-label="File">
+          <button type="button" onClick={() => void runCommand({ command: 'new' })} title="New story (Ctrl+N)">
+            New
+          </button>
+          <button type="button" onClick={() => void runCommand({ command: 'open' })} title="Open a story (Ctrl+O)">
+            Open…
+          </button>
+          <button type="button" onClick={() => void runCommand({ command: 'save' })} title="Save (Ctrl+S)" disabled={saving}>
+            Save
+          </button>
+          <button type="button" onClick={() => void runCommand({ command: 'save-as' })} title="Save As (Ctrl+Shift+S)" disabled={saving}>
+            Save As…
+          </button>
+        </nav>
+        <div className="doc-name" aria-live="polite">
+          <span className="doc-title">{storyDisplayName(doc)}</span>
+          <span className={`doc-state ${doc.dirty ? 'is-dirty' : ''}`} data-testid="save-state">
+            {saving ? 'Saving…' : doc.dirty ? 'Edited' : doc.path ? 'Saved' : 'Not saved yet'}
+          </span>
+        </div>
+      </header>
+      {banner && (
+        <div className={`banner banner-${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
+          <span>{banner.text}</span>
+          <button type="button" className="small" onClick={() => setBanner(null)} aria-label="Dismiss message">
+            ×
+          </button>
+        </div>
+      )}
+      <div className="workspace">
+        <main className="story-column">
+          <StoryHeader meta={doc.story.meta} onChange={updateMeta} />
+          <StoryEditor ref={editorRef} initialBody={initial.body} onEdit={markEdited} onCounts={setCounts} onError={onEditorError} />
+        </main>
+        <aside className="side-panel">
+          <MetadataPanel meta={doc.story.meta} onChange={updateMeta} />
+        </aside>
+      </div>
+      <footer className="status-bar">
+        <span data-testid="word-count">
+          {counts.words.toLocaleString()} {counts.words === 1 ? 'word' : 'words'}
+        </span>
+        <span data-testid="char-count">{counts.characters.toLocaleString()} characters</span>
+        <span className="status-path" title={doc.path ?? undefined}>
+          {doc.path ?? 'Not saved yet'}
+        </span>
+      </footer>
+      {dialog}
+    </div>
+  );
+}

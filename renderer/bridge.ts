@@ -1,0 +1,53 @@
+import {
+  parseResult,
+  type AppCommand,
+  type Channel,
+  type CopydeskBridge,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from '../shared/ipc';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in the web harness. */
+    copydesk?: CopydeskBridge;
+  }
+}
+
+/** The web harness answers the same contract over HTTP on 127.0.0.1 with a per-run token. */
+function webBridge(): CopydeskBridge {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="copydesk-token"]')?.content ?? '';
+  return {
+    host: 'web',
+    async invoke(channel, request) {
+      const response = await fetch(`api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
+        body: JSON.stringify(request),
+      });
+      return response.json();
+    },
+    onCommand: () => () => {},
+  };
+}
+
+let bridge: CopydeskBridge | null = null;
+export function getBridge(): CopydeskBridge {
+  bridge ??= window.copydesk ?? webBridge();
+  return bridge;
+}
+
+/** Calls the contract and validates the answer; transport failures become error results. */
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+  try {
+    return parseResult(channel, await getBridge().invoke(channel, request));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `Copydesk could not reach its file service (${reason}).`, code: 'io' };
+  }
+}
+
+export function onAppCommand(listener: (command: AppCommand) => void): () => void {
+  return getBridge().onCommand(listener);
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { call } from '../bridge';
+import { Modal } from './Modal';
+
+type DocFile = { name: string; path: string; size: number; mtimeMs: number };
+
+/**
+ * Used where there is no native file dialog (the web harness): pick a story from the
+ * documents folder, or name one to save there.
+ */
+export function OpenStoryDialog(props: { onPick(path: string): void; onCancel(): void }) {
+  const [files, setFiles] = useState<DocFile[] | null>(null);
+  const [folder, setFolder] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void call('docs:list', {}).then((result) => {
+      if (result.ok) {
+        setFiles(result.value.files);
+        setFolder(result.value.folder);
+      } else setError(result.error);
+    });
+  }, []);
+  return (
+    <Modal title="Open story" onCancel={props.onCancel} className="file-dialog">
+      <p className="hint">{folder}</p>
+      {error && <p className="field-error" role="alert">{error}</p>}
+      {files === null && !error && <p>Loading…</p>}
+      {files && files.length === 0 && <p>No stories in this folder yet.</p>}
+      {files && files.length > 0 && (
+        <ul className="file-list" aria-label="Stories">
+          {files.map((f) => (
+            <li key={f.path}>
+              <button type="button" className="file-item" onClick={() => props.onPick(f.path)}>
+                <span className="file-name">{f.name}</span>
+                <span className="file-date">{new Date(f.mtimeMs).toLocaleString()}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="modal-actions">
+        <span className="spacer" />
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function SaveStoryDialog(props: { suggestedName: string; onSave(name: string): void; onCancel(): void }) {
+  const [name, setName] = useState(props.suggestedName);
+  const [existing, setExisting] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    void call('docs:list', {}).then((r) => r.ok && setExisting(new Set(r.value.files.map((f) => f.name.toLowerCase()))));
+  }, []);
+  const fileName = withExtension(name.trim());
+  const invalid = name.trim() === '' || /[\\/:*?"<>|\u0000-\u001f]/.test(name) || name.trim().startsWith('.');
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (invalid) return;
+    if (existing.has(fileName.toLowerCase()) && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    props.onSave(fileName);
+  };
+  return (
+    <Modal title="Save story" onCancel={props.onCancel}>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="save-name">File name</label>
+          <input id="save-name" value={name} onChange={(e) => (setName(e.target.value), setConfirming(false))} spellCheck={false} />
+        </div>
+        {invalid && name.trim() !== '' && <p className="field-error">A file name cannot contain / \ : * ? " &lt; &gt; | or start with a dot.</p>}
+        {confirming && <p className="field-error" role="alert">“{fileName}” already exists. Save again to replace it.</p>}
+        <div className="modal-actions">
+          <span className="spacer" />
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={invalid}>
+            {confirming ? 'Replace' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function withExtension(name: string): string {
+  return name.toLowerCase().endsWith('.story') ? name : `${name}.story`;
+}

@@ -1,0 +1,7 @@
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { ListItemNode, ListNode } from '@lexical/list';
+import { LinkNode } from '@lexical/link';
+import type { Klass, LexicalNode } from 'lexical';
+
+/** Every node type a story body may hold; keep in step with BODY_NODE_SCHEMAS in shared/. */
+export const STORY_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode];

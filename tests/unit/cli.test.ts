@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStory, serializeStory } from '../../shared/story';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the real CLI in a child process (Node with tsx's loader, as `npm run cli` does). */
+function cli(...args: string[]): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli.ts', ...args],
+      { cwd: PROJECT, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr, ms: Date.now() - started });
+      },
+    );
+  });
+}
+
+function expectNoStackTrace(run: Run) {
+  const all = run.stdout + run.stderr;
+  expect(all).not.toMatch(/^\s+at\s/m);
+  expect(all).not.toMatch(/\bat .*\.[cm]?[jt]s:\d+:\d+/);
+  expect(all).not.toContain('Error:');
+}
+
+let dir: string;
+let good: string;
+let good2: string;
+let broken: string;
+let future: string;
+let wrongType: string;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-cli-'));
+  const story = createStory({ id: 'cli-1', now: new Date('2024-05-01T10:00:00.000Z') });
+  const text = serializeStory(story);
+  good = path.join(dir, 'good.story');
+  good2 = path.join(dir, 'good two.story');
+  broken = path.join(dir, 'broken.story');
+  future = path.join(dir, 'future.story');
+  wrongType = path.join(dir, 'wrong-type.story');
+  await fs.writeFile(good, text);
+  await fs.writeFile(good2, text);
+  await fs.writeFile(broken, text.slice(0, text.length / 2));
+  await fs.writeFile(future, text.replace('"schemaVersion": 1', '"schemaVersion": 7'));
+  await fs.writeFile(wrongType, text.replace('"headline": ""', '"headline": 5'));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('copydesk validate (real CLI process)', () => {
+  it('exits 0 for a valid story, well within 10 s', async () => {
+    const run = await cli('validate', good);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${good}: ok\n`);
+    expect(run.stderr).toBe('');
+    expect(run.ms).toBeLessThan(10_000);
+  });
+
+  it('exits 0 for several valid stories', async () => {
+    const run = await cli('validate', good, good2);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('2 stories ok\n');
+  });
+
+  it('exits 1 with exactly one "path: reason" line per bad file', async () => {
+    const run = await cli('validate', broken, good, wrongType);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.startsWith(`${broken}: not a Copydesk story: broken JSON`)).toBe(true);
+    expect(lines[1]).toBe(`${wrongType}: headline must be a string`);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    expect(run.stdout).not.toContain(`${good}:`);
+    expect(run.stderr).toBe('');
+    expectNoStackTrace(run);
+  });
+
+  it('reports a future version and a missing file', async () => {
+    const missing = path.join(dir, 'missing.story');
+    const run = await cli('validate', future, missing);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([
+      `${future}: written by a newer Copydesk (schemaVersion 7); update Copydesk to open it`,
+      `${missing}: no such file`,
+    ]);
+    expectNoStackTrace(run);
+  });
+
+  it('reports a folder and an empty file', async () => {
+    const empty = path.join(dir, 'empty.story');
+    await fs.writeFile(empty, '');
+    const run = await cli('validate', dir, empty);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([`${dir}: is a folder, not a story`, `${empty}: the file is empty`]);
+    expectNoStackTrace(run);
+  });
+
+  it('exits 2 with no arguments', async () => {
+    const run = await cli();
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).toContain('usage: copydesk');
+    expectNoStackTrace(run);
+  });
+
+  it('exits 2 for validate without files', async () => {
+    const run = await cli('validate');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('usage: copydesk validate <story...>\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 for an unknown command', async () => {
+    const run = await cli('frobnicate', good);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('copydesk: unknown command "frobnicate"');
+    expect(run.stdout).toBe('');
+    expectNoStackTrace(run);
+  });
+
+  it('exits 2 for an unknown option', async () => {
+    const run = await cli('validate', '--strict', good);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('copydesk validate: unknown option "--strict"\n');
+  });
+});
