@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -74,7 +74,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return void res.writeHead(405).end();
-      if (req.headers['x-copydesk-token'] !== token) {
+      if (!sameToken(req.headers['x-copydesk-token'], token)) {
         return sendJson(res, 403, { ok: false, error: 'not allowed: missing or wrong session token', code: 'forbidden' });
       }
       const body = await readBody(req);
@@ -85,7 +85,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       } catch {
         return sendJson(res, 400, { ok: false, error: 'request is not JSON', code: 'invalid' });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return sendJson(res, 400, { ok: false, error: 'malformed channel name', code: 'invalid' });
+      }
       return sendJson(res, 200, await dispatch(handlers, channel, payload));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
@@ -93,9 +98,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function serveStatic(pathname: string, res: http.ServerResponse) {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     let file: string;
     try {
+      const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
       file = resolveInside(options.rendererDir, relative);
     } catch {
       return void res.writeHead(404).end();
@@ -154,4 +159,9 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown) {
   const body = JSON.stringify(value);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(body);
+}
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }

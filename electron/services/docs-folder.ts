@@ -31,7 +31,7 @@ export function resolveInside(folder: string, requested: string): string {
   const root = path.resolve(folder);
   const resolved = path.resolve(root, requested);
   const relative = path.relative(root, resolved);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     throw new StoryFileError(`"${requested.slice(0, 200)}" is outside the documents folder.`, 'forbidden');
   }
   return resolved;

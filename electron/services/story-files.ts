@@ -91,9 +91,11 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
       const onDisk = previous ? stampOf(previous, 0) : null;
       if (!sameFile(onDisk, options.expected ? { ...options.expected, mtimeMs: 0 } : null)) {
         throw new StoryFileError(
-          previous
-            ? `"${name}" was changed on disk since you opened it.`
-            : `"${name}" was moved or deleted since you opened it.`,
+          !previous
+            ? `"${name}" was moved or deleted since you opened it.`
+            : options.expected
+              ? `"${name}" was changed on disk since you opened it.`
+              : `"${name}" already exists.`,
           'conflict',
         );
       }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  BLOCK_NODE_TYPES,
   BODY_NODE_SCHEMAS,
   ELEMENT_NODE_TYPES,
   MAX_BODY_DEPTH,
@@ -74,6 +75,12 @@ function restoreUnchecked(input: unknown): RestoreResult {
   const body = restoreBody(envelope.data.body.root);
   if (typeof body === 'string') return { ok: false, reason: body };
 
+  for (const [index, node] of body.root.children.entries()) {
+    if (node.type === 'photo' && node.asset && !(String(node.asset) in envelope.data.assets)) {
+      return { ok: false, reason: `body block ${index + 1} (photo): its image is missing from the story's assets` };
+    }
+  }
+
   const story: Story = { ...envelope.data, body };
   return version < SCHEMA_VERSION ? { ok: true, story, migratedFrom: version } : { ok: true, story };
 }
@@ -105,6 +112,7 @@ export function restoreBody(root: unknown): StoryBody | string {
     const type = raw.type;
     if (typeof type !== 'string') return `body ${frame.where} has no type`;
     if (frame.depth === 0 ? type !== 'root' : type === 'root') return `body ${frame.where}: misplaced root node`;
+    if (frame.depth > 1 && BLOCK_NODE_TYPES.has(type)) return `body ${frame.where}: a ${type} block must sit at the top level`;
     const schema = (BODY_NODE_SCHEMAS as Record<string, z.ZodType>)[type];
     if (!schema) return `body ${frame.where}: unknown block type "${truncate(type, 40)}"`;
     const parsed = schema.safeParse(raw);

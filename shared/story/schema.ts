@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { HelplineStateSchema } from '../blocks/helpline';
+import { PhotoFieldsSchema } from '../blocks/photo';
+import { TweetStateSchema } from '../blocks/tweet';
 
 /** The `.story` file format (DESIGN.md section 2). One schema, used by every door in. */
 export const STORY_FORMAT = 'copydesk.story';
@@ -129,7 +132,16 @@ export const BODY_NODE_SCHEMAS = {
     mode: z.enum(['normal', 'token', 'segmented']).default('normal'),
     detail: z.number().int().min(0).max(3).default(0),
   }),
+  // The three newsroom blocks: Lexical DecoratorBlockNodes with flat state (DESIGN.md section 3).
+  tweet: z.object({ type: z.literal('tweet'), version, format: elementFormat, ...TweetStateSchema.shape }),
+  photo: z
+    .object({ type: z.literal('photo'), version, format: elementFormat, ...PhotoFieldsSchema.shape })
+    .refine((p) => !(p.asset && p.src), { message: 'cannot have both an asset and a link', path: ['src'] }),
+  helpline: z.object({ type: z.literal('helpline'), version, format: elementFormat, ...HelplineStateSchema.shape }),
 } as const;
+
+/** The newsroom blocks, which sit at the top level of the body only. */
+export const BLOCK_NODE_TYPES: ReadonlySet<string> = new Set(['tweet', 'photo', 'helpline']);
 
 export type BodyNodeType = keyof typeof BODY_NODE_SCHEMAS;
 
