@@ -30,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node --import tsx electron/web.ts --port ${port} --docs "${docsDir}"`,
+    // The real harness, with a local stand-in for Twitter's oEmbed service.
+    command: `node --import tsx tests/e2e/support/harness.ts ${port} "${docsDir}"`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -33,6 +33,8 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 let mainWindow: BrowserWindow | null = null;
 let windowState = { title: 'Copydesk', dirty: false };
 let closeConfirmed = false;
+/** The page has subscribed to commands (it says so over 'window:ready'). */
+let windowIsReady = false;
 let pendingOpen: string | null = storyPathFromArgv(process.argv, process.cwd());
 
 function sendCommand(command: AppCommand) {
@@ -40,7 +42,7 @@ function sendCommand(command: AppCommand) {
 }
 
 function openStoryPath(filePath: string) {
-  if (mainWindow && !mainWindow.webContents.isLoading()) {
+  if (mainWindow && windowIsReady) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
     sendCommand({ command: 'open-path', path: filePath });
@@ -73,6 +75,14 @@ const host: HostAdapter = {
   },
   checkPath: (filePath) => path.resolve(filePath),
   docsFolder: () => path.join(app.getPath('documents') || os.homedir(), 'Copydesk'),
+  settingsFile: () => path.join(app.getPath('userData'), 'settings.json'),
+  windowReady() {
+    windowIsReady = true;
+    if (pendingOpen) {
+      sendCommand({ command: 'open-path', path: pendingOpen });
+      pendingOpen = null;
+    }
+  },
   setWindowState(state) {
     windowState = state;
     mainWindow?.setTitle(state.title);
@@ -143,11 +153,8 @@ function createWindow() {
     if (shouldBlockNavigation(url)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.on('did-finish-load', () => {
-    if (pendingOpen) {
-      sendCommand({ command: 'open-path', path: pendingOpen });
-      pendingOpen = null;
-    }
+  win.webContents.on('did-start-loading', () => {
+    windowIsReady = false;
   });
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => {

@@ -47,6 +47,8 @@ export function webHostAdapter(docsDir: string): HostAdapter {
     pickSavePath: async (suggestedName) => path.join(docsDir, path.basename(suggestedName)),
     checkPath: (filePath) => resolveInside(docsDir, filePath),
     docsFolder: () => docsDir,
+    settingsFile: () => path.join(docsDir, '.copydesk', 'settings.json'),
+    windowReady: () => {},
     setWindowState: () => {},
     closeWindow: () => {},
   };

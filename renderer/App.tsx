@@ -9,6 +9,11 @@ import { Modal } from './dialogs/Modal';
 import { UnsavedChangesDialog, type UnsavedChoice } from './dialogs/UnsavedChangesDialog';
 import { StoryEditor, type BodyCounts, type StoryEditorHandle } from './editor/StoryEditor';
 import { MetadataPanel, StoryHeader } from './panels/MetadataPanel';
+import { SettingsDialog } from './dialogs/SettingsDialog';
+import { NewsroomContext, type NewsroomServices } from './editor/blocks/context';
+import { PreviewCache, readImage } from './document/assets';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import type { SerializedBodyNode, StoryAsset } from '../shared/story/schema';
 
 /** The open story: everything but the body, which lives in the editor. */
 interface OpenDocument {
@@ -47,7 +52,43 @@ export function App() {
   const [banner, setBanner] = useState<Banner | null>(null);
   const [dialog, setDialog] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const previews = useRef(new PreviewCache());
   const host = getBridge().host;
+
+  useEffect(() => {
+    void call('settings:get', {}).then((r) => {
+      if (r.ok) setSettings(r.value as Settings);
+      else setBanner({ kind: 'error', text: r.error });
+    });
+  }, []);
+
+  const newsroom = useMemo<NewsroomServices>(
+    () => ({
+      creditStyle: settings.creditStyle,
+      tweetLookup: settings.tweetLookup,
+      userPresets: settings.helplinePresets,
+      asset: (hash) => docRef.current.story.assets[hash],
+      previewUrl: (hash) => previews.current.get(hash, docRef.current.story.assets[hash]),
+      async addImage(file, name) {
+        const read = await readImage(file, name);
+        if (!read.ok) return read;
+        if (!docRef.current.story.assets[read.hash]) {
+          const assets = { ...docRef.current.story.assets, [read.hash]: read.asset };
+          // Update the ref at once so the block that is about to render finds its image.
+          docRef.current = { ...docRef.current, story: { ...docRef.current.story, assets } };
+          setDoc((d) => ({ ...d, story: { ...d.story, assets: { ...d.story.assets, [read.hash]: read.asset } } }));
+        }
+        return { ok: true as const, hash: read.hash };
+      },
+      async lookupTweet(url) {
+        const result = await call('tweet:lookup', { url });
+        return result.ok ? { ok: true as const, tweet: result.value } : { ok: false as const, reason: result.error };
+      },
+      notify: (text, kind = 'error') => setBanner({ kind, text }),
+    }),
+    [settings],
+  );
 
   const ask = useCallback(
     <T,>(render: (resolve: (value: T) => void) => ReactNode) =>
@@ -124,7 +165,8 @@ export function App() {
       }
       const seq = editSeq.current;
       const meta = d.dirty ? { ...d.story.meta, updatedAt: new Date().toISOString() } : d.story.meta;
-      const restored = restoreStory({ ...d.story, meta, body: editor.getBody() });
+      const body = editor.getBody();
+      const restored = restoreStory({ ...d.story, meta, body, assets: referencedAssets(body, d.story.assets) });
       if (!restored.ok) {
         setBanner({ kind: 'error', text: `Not saved: the story is invalid (${restored.reason}).` });
         return false;
@@ -193,6 +235,8 @@ export function App() {
       return;
     }
     const { body, ...story } = restored.story;
+    previews.current.clear();
+    docRef.current = { ...docRef.current, story };
     editorRef.current?.load(body);
     editSeq.current++;
     setDoc({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: false });
@@ -231,6 +275,8 @@ export function App() {
   const newStory = useCallback(async () => {
     if (!(await confirmDiscard())) return;
     const fresh = blankDocument();
+    previews.current.clear();
+    docRef.current = fresh.doc;
     editorRef.current?.load(fresh.body);
     editSeq.current++;
     setDoc(fresh.doc);
@@ -264,7 +310,27 @@ export function App() {
   const runCommandRef = useRef(runCommand);
   runCommandRef.current = runCommand;
 
-  useEffect(() => onAppCommand((command) => void runCommandRef.current(command)), []);
+  useEffect(() => {
+    const unsubscribe = onAppCommand((command) => void runCommandRef.current(command));
+    // Tell the shell we are listening, so a story asked for at launch is delivered now.
+    void call('window:ready', {});
+    return unsubscribe;
+  }, []);
+
+  const openSettings = useCallback(() => {
+    setDialog(
+      <SettingsDialog
+        settings={settings}
+        onClose={() => setDialog(null)}
+        onSave={async (next) => {
+          const result = await call('settings:set', { settings: next });
+          if (!result.ok) return result.error;
+          setSettings(result.value as Settings);
+          return null;
+        }}
+      />,
+    );
+  }, [settings]);
 
   useEffect(() => {
     // ?open=<path> opens a story at start (the web harness's equivalent of argv).
@@ -306,6 +372,9 @@ export function App() {
           <button type="button" onClick={() => void runCommand({ command: 'save-as' })} title="Save As (Ctrl+Shift+S)" disabled={saving}>
             Save As…
           </button>
+          <button type="button" onClick={openSettings} title="House style, tweet look-up, helpline presets">
+            Settings
+          </button>
         </nav>
         <div className="doc-name" aria-live="polite">
           <span className="doc-title">{storyDisplayName(doc)}</span>
@@ -325,7 +394,9 @@ export function App() {
       <div className="workspace">
         <main className="story-column">
           <StoryHeader meta={doc.story.meta} onChange={updateMeta} />
-          <StoryEditor ref={editorRef} initialBody={initial.body} onEdit={markEdited} onCounts={setCounts} onError={onEditorError} />
+          <NewsroomContext.Provider value={newsroom}>
+            <StoryEditor ref={editorRef} initialBody={initial.body} onEdit={markEdited} onCounts={setCounts} onError={onEditorError} />
+          </NewsroomContext.Provider>
         </main>
         <aside className="side-panel">
           <MetadataPanel meta={doc.story.meta} onChange={updateMeta} />
@@ -343,4 +414,14 @@ export function App() {
       {dialog}
     </div>
   );
+}
+
+/** Only the images the story still shows are saved (undo keeps the rest in memory). */
+export function referencedAssets(body: Story['body'], assets: Record<string, StoryAsset>): Record<string, StoryAsset> {
+  const used: Record<string, StoryAsset> = {};
+  for (const node of body.root.children as SerializedBodyNode[]) {
+    const hash = node.type === 'photo' ? String(node.asset ?? '') : '';
+    if (hash && assets[hash]) used[hash] = assets[hash];
+  }
+  return used;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MAX_STORY_BYTES } from './story/schema';
+import { SettingsSchema } from './settings';
+import { TweetStateSchema } from './blocks/tweet';
 
 /**
  * The contract between the window and the part of Copydesk that touches disk. Electron's
@@ -67,6 +69,26 @@ export const CHANNELS = {
       folder: z.string(),
       files: z.array(z.object({ name: z.string(), path: filePath, size: z.number(), mtimeMs: z.number() })),
     }),
+  },
+  /** The user's settings (house credit style, tweet look-up, own helpline presets). */
+  'settings:get': {
+    request: empty,
+    response: SettingsSchema,
+  },
+  /** Replaces the user's settings after validating them; the old file is kept if this fails. */
+  'settings:set': {
+    request: z.object({ settings: SettingsSchema }).strict(),
+    response: SettingsSchema,
+  },
+  /** Fills a tweet snapshot from Twitter's oEmbed service (text only; its HTML is never kept). */
+  'tweet:lookup': {
+    request: z.object({ url: z.string().min(1).max(500) }).strict(),
+    response: TweetStateSchema.partial(),
+  },
+  /** The window is listening for commands (a story asked for at launch can now be opened). */
+  'window:ready': {
+    request: empty,
+    response: empty,
   },
   /** The window's title and whether it has unsaved work (used by the close prompt). */
   'window:state': {

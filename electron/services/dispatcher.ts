@@ -9,6 +9,8 @@ import {
 } from '../../shared/ipc';
 import type { z } from 'zod';
 import { listStories } from './docs-folder';
+import { loadSettings, saveSettings } from './settings-store';
+import { lookupTweet } from './tweet-lookup';
 import { STORY_EXTENSION, StoryFileError, readStoryFile, writeStoryFile } from './story-files';
 
 /** What differs between hosts: how the user picks a file and what a window is. */
@@ -21,6 +23,10 @@ export interface HostAdapter {
   checkPath(filePath: string): string;
   /** The folder the documents list shows (the harness's --docs, the user's Copydesk folder). */
   docsFolder(): string;
+  /** Where this user's settings file lives. */
+  settingsFile(): string;
+  /** The window has subscribed to commands. */
+  windowReady(): void;
   setWindowState(state: { title: string; dirty: boolean }): void;
   closeWindow(): void;
 }
@@ -50,6 +56,17 @@ export function createHandlers(host: HostAdapter): Handlers {
     'docs:list': async () => {
       const folder = host.docsFolder();
       return { folder, files: await listStories(folder) };
+    },
+    'settings:get': async () => loadSettings(host.settingsFile()),
+    'settings:set': async ({ settings }) => saveSettings(host.settingsFile(), settings),
+    'tweet:lookup': async ({ url }) => {
+      const settings = await loadSettings(host.settingsFile());
+      if (!settings.tweetLookup) throw new StoryFileError('Tweet look-up is turned off in Settings.', 'forbidden');
+      return lookupTweet(url);
+    },
+    'window:ready': async () => {
+      host.windowReady();
+      return {};
     },
     'window:state': async (state) => {
       host.setWindowState(state);

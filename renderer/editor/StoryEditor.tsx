@@ -9,11 +9,14 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
 import { forwardRef, useEffect, useImperativeHandle, useMemo } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
-import { isSafeLinkUrl, type StoryBody } from '../../shared/story/schema';
+import { BLOCK_NODE_TYPES, isSafeLinkUrl, type StoryBody } from '../../shared/story/schema';
 import { countWords } from '../../shared/story/create';
 import { OPEN_LINK_EDITOR_COMMAND, setBlockType } from './commands';
 import { STORY_NODES } from './nodes';
+import { InsertPanels } from './plugins/InsertPanels';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { NewsroomBlocksPlugin } from './plugins/NewsroomBlocksPlugin';
+import { SlashMenuPlugin } from './plugins/SlashMenuPlugin';
 import { editorTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
@@ -69,6 +72,9 @@ export const StoryEditor = forwardRef<StoryEditorHandle, Props>(function StoryEd
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <LinkEditorPlugin />
+      <NewsroomBlocksPlugin />
+      <InsertPanels />
+      <SlashMenuPlugin />
       <EditorBridge ref={ref} onEdit={props.onEdit} onCounts={props.onCounts} />
     </LexicalComposer>
   );
@@ -113,7 +119,13 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
     // Counting walks the whole story: do it when typing pauses, not on every keystroke.
     const count = () => {
       timer = undefined;
-      const text = editor.getEditorState().read(() => $getRoot().getTextContent());
+      const text = editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .filter((n) => !BLOCK_NODE_TYPES.has(n.getType()))
+          .map((n) => n.getTextContent())
+          .join('\n'),
+      );
       onCounts({ words: countWords(text), characters: text.replace(/\n/g, '').length });
     };
     count();

@@ -13,6 +13,7 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
+import { OPEN_HELPLINE_PANEL_COMMAND, OPEN_PHOTO_PICKER_COMMAND, OPEN_TWEET_PANEL_COMMAND } from './plugins/NewsroomBlocksPlugin';
 import { $currentBlockType, $selectionIsLink, OPEN_LINK_EDITOR_COMMAND, setBlockType, type BlockType } from './commands';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -137,6 +138,17 @@ export function Toolbar() {
           onClick={() => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined)}
         >
           🔗
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Insert">
+        <button type="button" className="tb tb-insert" title="Insert a tweet (paste its link or embed code)" onMouseDown={keepFocus} onClick={() => editor.dispatchCommand(OPEN_TWEET_PANEL_COMMAND, undefined)}>
+          Tweet
+        </button>
+        <button type="button" className="tb tb-insert" title="Insert a photo from a file (or drop / paste an image)" onMouseDown={keepFocus} onClick={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, undefined)}>
+          Photo
+        </button>
+        <button type="button" className="tb tb-insert" title="Insert the helpline footer" onMouseDown={keepFocus} onClick={() => editor.dispatchCommand(OPEN_HELPLINE_PANEL_COMMAND, undefined)}>
+          Helpline
         </button>
       </div>
     </div>

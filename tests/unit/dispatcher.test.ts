@@ -36,6 +36,8 @@ function fakeHost(): FakeHost {
       return resolveInside(dir, filePath);
     },
     docsFolder: () => dir,
+    settingsFile: () => `${dir}/.copydesk/settings.json`,
+    windowReady: () => {},
     setWindowState: (state) => void host.states.push(state),
     closeWindow: () => void host.closed++,
   };
@@ -127,6 +129,16 @@ describe('dispatch: malformed payloads are refused as invalid, never thrown', ()
       { path: 'a.\0story', text: 'x', expected: null },
     ],
     'docs:list': [...notObjects, { folder: '/etc' }],
+    'settings:get': [...notObjects, { creditStyle: 'photo-slash' }],
+    'settings:set': [
+      ...notObjects,
+      {},
+      { settings: { creditStyle: 'comic-sans' } },
+      { settings: { tweetLookup: 'yes' } },
+      { settings: { helplinePresets: [{ id: 'Bad Id', label: 'x', heading: 'h', entries: [], verifiedAt: '2026-01-01' }] } },
+    ],
+    'tweet:lookup': [...notObjects, {}, { url: 5 }, { url: '' }, { url: 'x'.repeat(501) }, { url: 'https://x.com/a/status/1', extra: 1 }],
+    'window:ready': [...notObjects, { extra: 1 }],
     'window:state': [
       ...notObjects,
       {},

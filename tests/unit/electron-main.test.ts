@@ -51,6 +51,8 @@ afterAll(async () => {
 beforeEach(async () => {
   fake = await launchMain();
   win = fake.lastWindow();
+  // The page has mounted and subscribed to commands.
+  await fake.invoke('window:ready', {});
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -494,22 +496,21 @@ describe('opening stories from the OS', () => {
     expect(win.webContents.send).toHaveBeenCalledExactlyOnceWith(...openPath(file));
   });
 
-  it('a story opened while the page is loading is sent once it has loaded, exactly once', () => {
+  it('a story opened while the page is (re)loading is sent once the page is listening, exactly once', async () => {
     const file = path.join(tmp, 'Early.story');
-    win.webContents.loading = true;
+    win.webContents.emit('did-start-loading');
     fake.app.emit('open-file', fakeEvent(), file);
     expect(win.webContents.send).not.toHaveBeenCalled();
-    win.webContents.loading = false;
-    win.webContents.emit('did-finish-load');
-    win.webContents.emit('did-finish-load');
+    await fake.invoke('window:ready', {});
+    await fake.invoke('window:ready', {});
     expect(win.webContents.send).toHaveBeenCalledExactlyOnceWith(...openPath(file));
   });
 
-  it('a .story on the command line at launch is sent once the page has loaded', async () => {
+  it('a .story on the command line at launch is sent once the page is listening', async () => {
     const launched = await launchMain({ argv: ['/usr/bin/electron', '.', '--inspect', 'stories/Launch.story'] });
     const window = launched.lastWindow();
     expect(window.webContents.send).not.toHaveBeenCalled();
-    window.webContents.emit('did-finish-load');
+    await launched.invoke('window:ready', {});
     expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith(...openPath(path.resolve(process.cwd(), 'stories/Launch.story')));
   });
 
@@ -521,7 +522,8 @@ describe('opening stories from the OS', () => {
     expect(fake.windows).toHaveLength(2);
     const fresh = fake.lastWindow();
     expect(fresh.loadURL).toHaveBeenCalledWith('app://copydesk/index.html');
-    fresh.webContents.emit('did-finish-load');
+    expect(fresh.webContents.send).not.toHaveBeenCalled();
+    await fake.invoke('window:ready', {});
     await settle();
     expect(fresh.webContents.send).toHaveBeenCalledExactlyOnceWith(...openPath(file));
     expect(win.webContents.send).not.toHaveBeenCalled();

@@ -44,6 +44,10 @@ const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'story:save-dialog': { suggestedName: 'Budget.story' },
   'story:write': { path: '/home/reporter/Budget.story', text: '{}', expected: null },
   'docs:list': {},
+  'settings:get': {},
+  'settings:set': { settings: { creditStyle: 'photo-colon', tweetLookup: false, helplinePresets: [] } },
+  'tweet:lookup': { url: 'https://twitter.com/chrissyteigen/status/1321573421466869760' },
+  'window:ready': {},
   'window:state': { title: 'Budget — Copydesk', dirty: true },
   'window:close': {},
 };

@@ -1,0 +1,42 @@
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { HelplinePreset } from '../../../shared/blocks/helpline';
+import type { CreditStyle } from '../../../shared/blocks/photo';
+import type { TweetState } from '../../../shared/blocks/tweet';
+import type { StoryAsset } from '../../../shared/story/schema';
+
+/** What the blocks need from the app around the editor. */
+export interface NewsroomServices {
+  creditStyle: CreditStyle;
+  tweetLookup: boolean;
+  userPresets: HelplinePreset[];
+  /** A scaled preview (object URL) for a story asset; resolves once made. */
+  previewUrl(hash: string): Promise<string | null>;
+  asset(hash: string): StoryAsset | undefined;
+  /** Adds an image to the story's assets; returns its hash or a one-line reason. */
+  addImage(file: Blob, name: string): Promise<{ ok: true; hash: string } | { ok: false; reason: string }>;
+  /** Fills a tweet from the network when look-ups are on; never returns third-party HTML. */
+  lookupTweet(url: string): Promise<{ ok: true; tweet: Partial<TweetState> } | { ok: false; reason: string }>;
+  notify(message: string, kind?: 'error' | 'info'): void;
+}
+
+export const NewsroomContext = createContext<NewsroomServices | null>(null);
+
+export function useNewsroom(): NewsroomServices {
+  const services = useContext(NewsroomContext);
+  if (!services) throw new Error('NewsroomContext missing');
+  return services;
+}
+
+export function usePreviewUrl(hash: string): string | null {
+  const { previewUrl } = useNewsroom();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    setUrl(null);
+    if (hash) void previewUrl(hash).then((u) => alive && setUrl(u));
+    return () => {
+      alive = false;
+    };
+  }, [hash, previewUrl]);
+  return url;
+}

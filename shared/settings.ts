@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { HelplinePresetSchema, type HelplinePreset } from './blocks/helpline';
+import { CREDIT_STYLE_IDS, DEFAULT_CREDIT_STYLE, type CreditStyle } from './blocks/photo';
+
+/** A user's Copydesk settings, saved per user (not per story). */
+export interface Settings {
+  creditStyle: CreditStyle;
+  /** Fill tweets from publish.twitter.com/oembed when online. */
+  tweetLookup: boolean;
+  /** The user's own helpline presets (the shipped ones are not stored). */
+  helplinePresets: HelplinePreset[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { creditStyle: DEFAULT_CREDIT_STYLE, tweetLookup: true, helplinePresets: [] };
+
+export const SettingsSchema = z.object({
+  creditStyle: z.enum(CREDIT_STYLE_IDS as [CreditStyle, ...CreditStyle[]]).default(DEFAULT_CREDIT_STYLE),
+  tweetLookup: z.boolean().default(true),
+  helplinePresets: z
+    .array(HelplinePresetSchema)
+    .max(100)
+    .default([])
+    .refine((presets) => new Set(presets.map((p) => p.id)).size === presets.length, { message: 'preset ids must be unique' }),
+});
