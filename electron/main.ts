@@ -73,6 +73,15 @@ const host: HostAdapter = {
     });
     return result.canceled || !result.filePath ? null : result.filePath;
   },
+  async pickExportPath(suggestedName, extension) {
+    if (!mainWindow) return null;
+    const result = await dialog.showSaveDialog(mainWindow, {
+      title: 'Export Story',
+      defaultPath: path.join(app.getPath('documents'), suggestedName),
+      filters: [extension === 'html' ? { name: 'Web page', extensions: ['html'] } : { name: 'JSON', extensions: ['json'] }],
+    });
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
   checkPath: (filePath) => path.resolve(filePath),
   docsFolder: () => path.join(app.getPath('documents') || os.homedir(), 'Copydesk'),
   settingsFile: () => path.join(app.getPath('userData'), 'settings.json'),
@@ -187,6 +196,9 @@ function buildMenu() {
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: command('save') },
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: command('save-as') },
         { type: 'separator' },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export') },
+        { label: 'Copy as HTML', accelerator: 'CmdOrCtrl+Shift+C', click: command('copy-html') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
@@ -223,6 +235,8 @@ function buildMenu() {
     {
       label: 'View',
       submenu: [
+        { label: 'Preview', accelerator: 'CmdOrCtrl+Shift+P', click: command('toggle-preview') },
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

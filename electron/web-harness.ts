@@ -45,6 +45,7 @@ export function webHostAdapter(docsDir: string): HostAdapter {
     // The harness has no native dialogs: the renderer shows its own picker of docs:list.
     pickStoryToOpen: async () => null,
     pickSavePath: async (suggestedName) => path.join(docsDir, path.basename(suggestedName)),
+    pickExportPath: async (suggestedName) => path.join(docsDir, path.basename(suggestedName)),
     checkPath: (filePath) => resolveInside(docsDir, filePath),
     docsFolder: () => docsDir,
     settingsFile: () => path.join(docsDir, '.copydesk', 'settings.json'),

@@ -10,6 +10,9 @@ import { UnsavedChangesDialog, type UnsavedChoice } from './dialogs/UnsavedChang
 import { StoryEditor, type BodyCounts, type StoryEditorHandle } from './editor/StoryEditor';
 import { MetadataPanel, StoryHeader } from './panels/MetadataPanel';
 import { SettingsDialog } from './dialogs/SettingsDialog';
+import { ExportDialog, ExportProgress, type ExportChoice } from './dialogs/ExportDialog';
+import { exportStory } from '../shared/export';
+import { bytesToBase64 } from './document/assets';
 import { NewsroomContext, type NewsroomServices } from './editor/blocks/context';
 import { PreviewCache, readImage } from './document/assets';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
@@ -150,6 +153,14 @@ export function App() {
     [ask, host],
   );
 
+  /** The story as it would be saved now, validated by the same door as a file from disk. */
+  const currentStory = useCallback((touch: boolean) => {
+    const d = docRef.current;
+    const body = editorRef.current!.getBody();
+    const meta = touch && d.dirty ? { ...d.story.meta, updatedAt: new Date().toISOString() } : d.story.meta;
+    return restoreStory({ ...d.story, meta, body, assets: referencedAssets(body, d.story.assets) });
+  }, []);
+
   const save = useCallback(
     async (mode: 'save' | 'save-as' | 'save-copy', overwrite = false): Promise<boolean> => {
       const d = docRef.current;
@@ -164,9 +175,7 @@ export function App() {
         replacing = true; // the save dialog has already asked about replacing a file
       }
       const seq = editSeq.current;
-      const meta = d.dirty ? { ...d.story.meta, updatedAt: new Date().toISOString() } : d.story.meta;
-      const body = editor.getBody();
-      const restored = restoreStory({ ...d.story, meta, body, assets: referencedAssets(body, d.story.assets) });
+      const restored = currentStory(true);
       if (!restored.ok) {
         setBanner({ kind: 'error', text: `Not saved: the story is invalid (${restored.reason}).` });
         return false;
@@ -209,7 +218,7 @@ export function App() {
       setBanner(null);
       setDoc((cur) => ({
         ...cur,
-        story: { ...cur.story, meta: editSeq.current === seq ? meta : cur.story.meta },
+        story: { ...cur.story, meta: editSeq.current === seq ? restored.story.meta : cur.story.meta },
         path: saved.path,
         name: saved.name,
         stamp: saved.stamp,
@@ -217,8 +226,95 @@ export function App() {
       }));
       return true;
     },
-    [ask, pickSavePath],
+    [ask, pickSavePath, currentStory],
   );
+
+  const [preview, setPreview] = useState<string | null>(null);
+
+  const exportNow = useCallback(async () => {
+    const restored = currentStory(false);
+    if (!restored.ok) return setBanner({ kind: 'error', text: `Cannot export: ${restored.reason}.` });
+    const story = restored.story;
+    const photoCount = story.body.root.children.filter((n) => n.type === 'photo').length;
+    const choice = await ask<ExportChoice | null>((done) => (
+      <ExportDialog initial={settings.lastExport} photoCount={photoCount} onExport={done} onCancel={() => done(null)} />
+    ));
+    if (!choice) return;
+    if (JSON.stringify(choice) !== JSON.stringify(settings.lastExport)) {
+      const next = { ...settings, lastExport: choice };
+      setSettings(next);
+      void call('settings:set', { settings: next });
+    }
+    const extension = choice.format === 'json' || choice.format === 'ninjs' ? 'json' : 'html';
+    const base = `${story.meta.slug || slugify(story.meta.headline) || 'story'}${choice.format === 'ninjs' ? '.ninjs' : ''}`;
+    let suggestedName = `${base}.${extension}`;
+    if (host === 'web') {
+      const chosen = await ask<string | null>((done) => (
+        <SaveStoryDialog title="Export to" suggestedName={suggestedName} extension={extension} onSave={done} onCancel={() => done(null)} />
+      ));
+      if (chosen === null) return;
+      suggestedName = chosen;
+    }
+    const target = await call('export:save-dialog', { suggestedName, extension });
+    if (!target.ok) return setBanner({ kind: 'error', text: target.error });
+    if (target.value.canceled) return;
+    const path = target.value.path;
+    const result = exportStory(story, { format: choice.format, assets: choice.assets, tweetScript: choice.tweetScript, creditStyle: settings.creditStyle });
+    const total = result.files.length + 1;
+    const created: string[] = [];
+    setDialog(<ExportProgress done={0} total={total} />);
+    let failure: string | null = null;
+    // Images first, the document last: a document never points at an image not yet written.
+    for (const [i, file] of result.files.entries()) {
+      const written = await call('export:write-file', { target: path, relative: file.path, data: bytesToBase64(file.bytes), encoding: 'base64' });
+      if (!written.ok) {
+        failure = written.error;
+        break;
+      }
+      if (written.value.created) created.push(file.path);
+      setDialog(<ExportProgress done={i + 1} total={total} />);
+    }
+    if (!failure) {
+      const written = await call('export:write-file', { target: path, relative: null, data: result.text, encoding: 'utf8' });
+      if (!written.ok) failure = written.error;
+    }
+    setDialog(null);
+    if (failure) {
+      await call('export:remove', { target: path, relative: created, includeTarget: false });
+      return setBanner({ kind: 'error', text: `${failure} Nothing was left behind.` });
+    }
+    setBanner({ kind: 'info', text: `Exported “${target.value.name}”${result.files.length ? ` with ${result.files.length} image${result.files.length === 1 ? '' : 's'} in images/` : ''}.` });
+  }, [ask, currentStory, host, settings]);
+
+  const copyHtml = useCallback(async () => {
+    const restored = currentStory(false);
+    if (!restored.ok) return setBanner({ kind: 'error', text: `Cannot copy: ${restored.reason}.` });
+    const { text } = exportStory(restored.story, { format: 'html', assets: 'inline', creditStyle: settings.creditStyle });
+    try {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([text], { type: 'text/html' }),
+          // The source itself, for a CMS's HTML field.
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        }),
+      ]);
+      setBanner({ kind: 'info', text: 'Copied the story’s HTML. Paste it into the CMS’s HTML field.' });
+    } catch (error) {
+      setBanner({ kind: 'error', text: `Could not copy to the clipboard (${error instanceof Error ? error.message : String(error)}).` });
+    }
+  }, [currentStory, settings.creditStyle]);
+
+  const togglePreview = useCallback(() => {
+    setPreview((current) => {
+      if (current !== null) return null;
+      const restored = currentStory(false);
+      if (!restored.ok) {
+        setBanner({ kind: 'error', text: `Cannot preview: ${restored.reason}.` });
+        return null;
+      }
+      return exportStory(restored.story, { format: 'page', assets: 'inline', creditStyle: settings.creditStyle }).text;
+    });
+  }, [currentStory, settings.creditStyle]);
 
   const confirmDiscard = useCallback(async (): Promise<boolean> => {
     const d = docRef.current;
@@ -298,6 +394,12 @@ export function App() {
           return void (await save('save'));
         case 'save-as':
           return void (await save('save-as'));
+        case 'export':
+          return exportNow();
+        case 'copy-html':
+          return copyHtml();
+        case 'toggle-preview':
+          return togglePreview();
         case 'save-and-close':
           if (await save('save')) await call('window:close', {});
           return;
@@ -305,7 +407,7 @@ export function App() {
           editorRef.current?.runCommand(command.command);
       }
     },
-    [newStory, open, openPath, save],
+    [newStory, open, openPath, save, exportNow, copyHtml, togglePreview],
   );
   const runCommandRef = useRef(runCommand);
   runCommandRef.current = runCommand;
@@ -339,10 +441,38 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    // Benchmark hook for `npm run bench` (bench/browser.ts), present only with ?bench in the
+    // URL: opens a story's text through the real open path (loadOpened: restore, editor load,
+    // app state) and resolves after the next painted frame (rAF → rAF) with the time taken.
+    if (!new URLSearchParams(window.location.search).has('bench')) return;
+    const stamp = { size: 0, mtimeMs: 0, sha256: '' };
+    (window as { __copydeskBench?: { openText(text: string): Promise<number> } }).__copydeskBench = {
+      openText(text) {
+        const start = performance.now();
+        loadOpened({ path: 'bench.story', name: 'bench.story', text, stamp });
+        return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start))));
+      },
+    };
+  }, [loadOpened]);
+
+  useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
-      const command = key === 's' ? (event.shiftKey ? 'save-as' : 'save') : key === 'o' && !event.shiftKey ? 'open' : key === 'n' && !event.shiftKey ? 'new' : null;
+      const command =
+        key === 's'
+          ? event.shiftKey
+            ? 'save-as'
+            : 'save'
+          : key === 'o' && !event.shiftKey
+            ? 'open'
+            : key === 'n' && !event.shiftKey
+              ? 'new'
+              : key === 'e' && !event.shiftKey
+                ? 'export'
+                : key === 'p' && event.shiftKey
+                  ? 'toggle-preview'
+                  : null;
       if (!command) return;
       event.preventDefault();
       void runCommandRef.current({ command });
@@ -372,6 +502,15 @@ export function App() {
           <button type="button" onClick={() => void runCommand({ command: 'save-as' })} title="Save As (Ctrl+Shift+S)" disabled={saving}>
             Save As…
           </button>
+          <button type="button" onClick={() => void runCommand({ command: 'export' })} title="Export (Ctrl+E)">
+            Export…
+          </button>
+          <button type="button" onClick={() => void runCommand({ command: 'copy-html' })} title="Copy the story's HTML for the CMS">
+            Copy as HTML
+          </button>
+          <button type="button" aria-pressed={preview !== null} onClick={() => void runCommand({ command: 'toggle-preview' })} title="Preview as the CMS will show it (Ctrl+Shift+P)">
+            Preview
+          </button>
           <button type="button" onClick={openSettings} title="House style, tweet look-up, helpline presets">
             Settings
           </button>
@@ -391,7 +530,13 @@ export function App() {
           </button>
         </div>
       )}
-      <div className="workspace">
+      {preview !== null && (
+        <div className="preview-pane">
+          {/* No allow-scripts, no same-origin: whatever the story holds cannot run here. */}
+          <iframe title="Preview of the exported page" sandbox="" srcDoc={preview} className="preview-frame" />
+        </div>
+      )}
+      <div className="workspace" hidden={preview !== null}>
         <main className="story-column">
           <StoryHeader meta={doc.story.meta} onChange={updateMeta} />
           <NewsroomContext.Provider value={newsroom}>

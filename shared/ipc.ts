@@ -29,6 +29,8 @@ export const ERROR_CODES = ['conflict', 'not-found', 'io', 'invalid', 'forbidden
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const empty = z.object({}).strict();
+/** The only files an export may write beside its document. */
+export const EXPORT_IMAGE_PATH = /^images\/[0-9a-f]{64}\.(jpg|png|webp|gif)$/;
 
 export const CHANNELS = {
   /** Ask the user for a story to open (native dialog, or the harness's documents folder). */
@@ -69,6 +71,32 @@ export const CHANNELS = {
       folder: z.string(),
       files: z.array(z.object({ name: z.string(), path: filePath, size: z.number(), mtimeMs: z.number() })),
     }),
+  },
+  /** Ask where to export; the extension follows the format (.html or .json). */
+  'export:save-dialog': {
+    request: z.object({ suggestedName: z.string().max(255), extension: z.enum(['html', 'json']) }).strict(),
+    response: z.union([Canceled, z.object({ canceled: z.literal(false), path: filePath, name: z.string() })]),
+  },
+  /**
+   * Writes one file of an export atomically: the document itself (`relative` null) or one of
+   * its images beside it (`images/<sha256>.<ext>`). `created` says whether the file is new,
+   * so a failed export can remove exactly what it added.
+   */
+  'export:write-file': {
+    request: z
+      .object({
+        target: filePath,
+        relative: z.string().regex(EXPORT_IMAGE_PATH).nullable(),
+        data: z.string().max(MAX_STORY_BYTES * 2),
+        encoding: z.enum(['utf8', 'base64']),
+      })
+      .strict(),
+    response: z.object({ path: filePath, created: z.boolean() }),
+  },
+  /** Removes files an export created before it failed (images beside `target`, or `target`). */
+  'export:remove': {
+    request: z.object({ target: filePath, relative: z.array(z.string().regex(EXPORT_IMAGE_PATH)).max(10_000), includeTarget: z.boolean() }).strict(),
+    response: empty,
   },
   /** The user's settings (house credit style, tweet look-up, own helpline presets). */
   'settings:get': {
@@ -148,6 +176,9 @@ export const APP_COMMANDS = [
   'save',
   'save-as',
   'save-and-close',
+  'export',
+  'copy-html',
+  'toggle-preview',
   'bold',
   'italic',
   'underline',

@@ -6,7 +6,9 @@
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // Inline styles are allowed for the sandboxed export preview (its page has a <style>);
+  // scripts never are.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self'",
   "connect-src 'self'",

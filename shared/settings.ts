@@ -9,9 +9,16 @@ export interface Settings {
   tweetLookup: boolean;
   /** The user's own helpline presets (the shipped ones are not stored). */
   helplinePresets: HelplinePreset[];
+  /** The Export dialog's last choices. */
+  lastExport: { format: 'html' | 'page' | 'json' | 'ninjs'; assets: 'inline' | 'dir'; tweetScript: boolean };
 }
 
-export const DEFAULT_SETTINGS: Settings = { creditStyle: DEFAULT_CREDIT_STYLE, tweetLookup: true, helplinePresets: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  creditStyle: DEFAULT_CREDIT_STYLE,
+  tweetLookup: true,
+  helplinePresets: [],
+  lastExport: { format: 'page', assets: 'inline', tweetScript: false },
+};
 
 export const SettingsSchema = z.object({
   creditStyle: z.enum(CREDIT_STYLE_IDS as [CreditStyle, ...CreditStyle[]]).default(DEFAULT_CREDIT_STYLE),
@@ -21,4 +28,11 @@ export const SettingsSchema = z.object({
     .max(100)
     .default([])
     .refine((presets) => new Set(presets.map((p) => p.id)).size === presets.length, { message: 'preset ids must be unique' }),
+  lastExport: z
+    .object({
+      format: z.enum(['html', 'page', 'json', 'ninjs']).default('page'),
+      assets: z.enum(['inline', 'dir']).default('inline'),
+      tweetScript: z.boolean().default(false),
+    })
+    .default({ format: 'page', assets: 'inline', tweetScript: false }),
 });

@@ -1,4 +1,6 @@
 import { promises as fs } from 'node:fs';
+import { importCommand } from './import';
+import { exportCommand } from './export';
 import { restoreStoryText } from '../../shared/story/restore';
 import { MAX_STORY_BYTES } from '../../shared/story/schema';
 
@@ -12,6 +14,8 @@ const USAGE = [
   '',
   'commands:',
   '  validate <story...>   check .story files; one line per bad file, exit 1 if any is bad',
+  '  import <file.txt> -o <out.story>   make a story from a text file; prints what it found',
+  '  export <story> --format html|page|json|ninjs [-o <out>] [--assets inline|dir] [--tweet-script] [--credit-style …]   HTML, CMS JSON or ninjs',
 ].join('\n');
 
 /** Exit codes: 0 success, 1 a bad input file, 2 a usage error. */
@@ -20,6 +24,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   switch (command) {
     case 'validate':
       return validate(rest, io);
+    case 'import':
+      return importCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
     case undefined:
       io.err(USAGE);
       return 2;

@@ -9,6 +9,7 @@ import {
 } from '../../shared/ipc';
 import type { z } from 'zod';
 import { listStories } from './docs-folder';
+import { removeExportFiles, writeExportFile } from './export-files';
 import { loadSettings, saveSettings } from './settings-store';
 import { lookupTweet } from './tweet-lookup';
 import { STORY_EXTENSION, StoryFileError, readStoryFile, writeStoryFile } from './story-files';
@@ -19,6 +20,8 @@ export interface HostAdapter {
   pickStoryToOpen(): Promise<string | null>;
   /** Returns an absolute path, or null if the user canceled. */
   pickSavePath(suggestedName: string): Promise<string | null>;
+  /** Where to export; returns an absolute path, or null if the user canceled. */
+  pickExportPath(suggestedName: string, extension: 'html' | 'json'): Promise<string | null>;
   /** Throws a StoryFileError('forbidden') for paths this host must not touch. */
   checkPath(filePath: string): string;
   /** The folder the documents list shows (the harness's --docs, the user's Copydesk folder). */
@@ -56,6 +59,24 @@ export function createHandlers(host: HostAdapter): Handlers {
     'docs:list': async () => {
       const folder = host.docsFolder();
       return { folder, files: await listStories(folder) };
+    },
+    'export:save-dialog': async ({ suggestedName, extension }) => {
+      const picked = await host.pickExportPath(suggestedName, extension);
+      if (picked === null) return { canceled: true as const };
+      const withExtension = picked.toLowerCase().endsWith(`.${extension}`) ? picked : `${picked}.${extension}`;
+      const checked = host.checkPath(withExtension);
+      return { canceled: false as const, path: checked, name: path.basename(checked) };
+    },
+    'export:write-file': async ({ target, relative, data, encoding }) => {
+      const document = host.checkPath(target);
+      const file = relative === null ? document : host.checkPath(path.join(path.dirname(document), relative));
+      return writeExportFile(file, Buffer.from(data, encoding));
+    },
+    'export:remove': async ({ target, relative, includeTarget }) => {
+      const document = host.checkPath(target);
+      const files = relative.map((r) => host.checkPath(path.join(path.dirname(document), r)));
+      await removeExportFiles(includeTarget ? [...files, document] : files);
+      return {};
     },
     'settings:get': async () => loadSettings(host.settingsFile()),
     'settings:set': async ({ settings }) => saveSettings(host.settingsFile(), settings),

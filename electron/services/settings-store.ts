@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { HelplinePresetSchema } from '../../shared/blocks/helpline';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/settings';
 import { StoryFileError, reasonFor } from './story-files';
 
@@ -16,14 +17,18 @@ export async function loadSettings(file: string): Promise<Settings> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(DEFAULT_SETTINGS);
     throw new StoryFileError(`Could not read your settings: ${reasonFor(error)}.`, 'io');
   }
+  let data: unknown;
   try {
-    const parsed = SettingsSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data as Settings;
+    data = JSON.parse(text);
   } catch {
-    // fall through: unreadable JSON
+    data = undefined;
   }
-  await fs.rename(file, `${file}.damaged-${Date.now()}`).catch(() => {});
-  return structuredClone(DEFAULT_SETTINGS);
+  const parsed = SettingsSchema.safeParse(data);
+  if (parsed.success) return parsed.data as Settings;
+  // Keep a copy of what was there, then salvage every part that is still valid (one bad
+  // preset must not cost the user the others).
+  await fs.copyFile(file, `${file}.damaged-${Date.now()}`).catch(() => {});
+  return salvage(data);
 }
 
 export async function saveSettings(file: string, settings: unknown): Promise<Settings> {
@@ -39,4 +44,28 @@ export async function saveSettings(file: string, settings: unknown): Promise<Set
     throw new StoryFileError(`Could not save your settings: ${reasonFor(error)}.`, 'io');
   }
   return parsed.data as Settings;
+}
+
+function salvage(data: unknown): Settings {
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  if (typeof data !== 'object' || data === null) return settings;
+  const record = data as Record<string, unknown>;
+  const shape = SettingsSchema.shape;
+  const creditStyle = shape.creditStyle.safeParse(record.creditStyle);
+  if (creditStyle.success) settings.creditStyle = creditStyle.data;
+  const tweetLookup = shape.tweetLookup.safeParse(record.tweetLookup);
+  if (tweetLookup.success) settings.tweetLookup = tweetLookup.data;
+  const lastExport = shape.lastExport.safeParse(record.lastExport);
+  if (lastExport.success) settings.lastExport = lastExport.data;
+  if (Array.isArray(record.helplinePresets)) {
+    const seen = new Set<string>();
+    for (const candidate of record.helplinePresets) {
+      const preset = HelplinePresetSchema.safeParse(candidate);
+      if (preset.success && !seen.has(preset.data.id)) {
+        seen.add(preset.data.id);
+        settings.helplinePresets.push(preset.data as Settings['helplinePresets'][number]);
+      }
+    }
+  }
+  return settings;
 }

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { ErrorCode, FileStamp, OpenedStory } from '../../shared/ipc';
+import { restoreStoryText } from '../../shared/story/restore';
 import { MAX_STORY_BYTES } from '../../shared/story/schema';
 
 /**
@@ -87,6 +88,11 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+    // A folder deleted or unmounted under an open story: say so plainly rather than
+    // report a conflict whose "overwrite" could never succeed.
+    if (!previous && !(await isFolder(path.dirname(filePath)))) {
+      throw new StoryFileError(`Could not save "${name}": ${REASONS.ENOENT}.`, 'not-found');
+    }
     if (!options.overwrite) {
       const onDisk = previous ? stampOf(previous, 0) : null;
       if (!sameFile(onDisk, options.expected ? { ...options.expected, mtimeMs: 0 } : null)) {
@@ -105,11 +111,92 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
     }
     await writeFileAtomic(filePath, bytes, { fsync: true });
     const stat = await fs.stat(filePath);
+    // Best effort: a save that crashed long ago may have left a temporary file beside this one.
+    await removeLeftoverTempFiles(filePath).catch(() => {});
     return { path: filePath, name, text, stamp: stampOf(bytes, stat.mtimeMs) };
   } catch (error) {
     if (error instanceof StoryFileError) throw error;
     throw new StoryFileError(`Could not save "${name}": ${reasonFor(error)}.`, codeFor(error));
   }
+}
+
+async function isFolder(folder: string): Promise<boolean> {
+  try {
+    return (await fs.stat(folder)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the file at `filePath` is still the version a window opened (`expected`; null for
+ * "there was no file"). Lets the app ask before a save rather than fail it.
+ */
+export async function describeConflict(
+  filePath: string,
+  expected: FileStamp | null,
+): Promise<{ changedOnDisk: boolean; current: FileStamp | null }> {
+  const current = await currentStamp(filePath);
+  return { changedOnDisk: !sameFile(current, expected), current };
+}
+
+/** Leftover temporary files younger than this may belong to a save still in progress. */
+export const TEMP_FILE_MAX_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * write-file-atomic names its temporary file `<name>.<uint32>` beside the target; a save
+ * killed between creating and renaming it leaves one behind (for the story and for its
+ * `.bak`). These are never `.story` files, so nothing lists or opens them by mistake.
+ */
+export function isTempFileOf(storyName: string, candidate: string): boolean {
+  for (const base of [storyName, storyName + BACKUP_SUFFIX]) {
+    if (candidate.length > base.length + 1 && candidate.startsWith(`${base}.`) && /^\d{1,10}$/.test(candidate.slice(base.length + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Removes temporary files left beside `filePath` by interrupted saves, once older than
+ * `olderThanMs`. Only what holds no words of its own goes: a partial write (not a readable
+ * story) or a copy of the story or its backup. A complete story that differs from both — a
+ * save killed just before its rename — is kept, as is anything that is not a plain file.
+ */
+export async function removeLeftoverTempFiles(
+  filePath: string,
+  options: { olderThanMs?: number; now?: number } = {},
+): Promise<{ removed: string[]; kept: string[] }> {
+  const olderThanMs = options.olderThanMs ?? TEMP_FILE_MAX_AGE_MS;
+  const now = options.now ?? Date.now();
+  const folder = path.dirname(filePath);
+  const name = path.basename(filePath);
+  const removed: string[] = [];
+  const kept: string[] = [];
+  const candidates = (await fs.readdir(folder)).filter((entry) => isTempFileOf(name, entry));
+  if (candidates.length === 0) return { removed, kept };
+  const known = await Promise.all([filePath, filePath + BACKUP_SUFFIX].map((f) => fs.readFile(f).catch(() => null)));
+  for (const candidate of candidates.sort()) {
+    const full = path.join(folder, candidate);
+    try {
+      const stat = await fs.lstat(full);
+      if (!stat.isFile() || now - stat.mtimeMs < olderThanMs || stat.size > MAX_STORY_BYTES) {
+        kept.push(candidate);
+        continue;
+      }
+      const bytes = await fs.readFile(full);
+      const holdsNothingNew = known.some((k) => k !== null && k.equals(bytes)) || !restoreStoryText(bytes.toString('utf8')).ok;
+      if (holdsNothingNew) {
+        await fs.unlink(full);
+        removed.push(candidate);
+      } else {
+        kept.push(candidate);
+      }
+    } catch {
+      kept.push(candidate);
+    }
+  }
+  return { removed, kept };
 }
 
 const REASONS: Record<string, string> = {

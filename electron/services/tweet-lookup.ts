@@ -17,7 +17,7 @@ export interface LookupOptions {
 export async function lookupTweet(url: string, options: LookupOptions = {}): Promise<Partial<TweetState>> {
   const parsed = parseTweetUrl(url);
   if (!parsed.ok) throw new StoryFileError(parsed.reason, 'invalid');
-  const endpoint = options.endpoint ?? process.env.COPYDESK_OEMBED_ENDPOINT ?? DEFAULT_OEMBED_ENDPOINT;
+  const endpoint = options.endpoint ?? overrideEndpoint() ?? DEFAULT_OEMBED_ENDPOINT;
   const query = new URL(endpoint);
   query.searchParams.set('url', parsed.url);
   query.searchParams.set('omit_script', 'true');
@@ -50,4 +50,19 @@ export async function lookupTweet(url: string, options: LookupOptions = {}): Pro
     lang: tweet.lang,
   };
   return result;
+}
+
+/**
+ * COPYDESK_OEMBED_ENDPOINT points the look-up at a local stand-in (tests, offline demos).
+ * Only loopback addresses are honoured, so a stray variable cannot send links elsewhere.
+ */
+function overrideEndpoint(): string | undefined {
+  const value = process.env.COPYDESK_OEMBED_ENDPOINT;
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -48,14 +48,16 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
   );
 }
 
-export function SaveStoryDialog(props: { suggestedName: string; onSave(name: string): void; onCancel(): void }) {
+export function SaveStoryDialog(props: { suggestedName: string; onSave(name: string): void; onCancel(): void; extension?: string; title?: string }) {
+  const extension = props.extension ?? 'story';
   const [name, setName] = useState(props.suggestedName);
   const [existing, setExisting] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     void call('docs:list', {}).then((r) => r.ok && setExisting(new Set(r.value.files.map((f) => f.name.toLowerCase()))));
+    // (docs:list lists stories; other files are checked again by the dialog's caller)
   }, []);
-  const fileName = withExtension(name.trim());
+  const fileName = withExtension(name.trim(), extension);
   const invalid = name.trim() === '' || /[\\/:*?"<>|\u0000-\u001f]/.test(name) || name.trim().startsWith('.');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -67,7 +69,7 @@ export function SaveStoryDialog(props: { suggestedName: string; onSave(name: str
     props.onSave(fileName);
   };
   return (
-    <Modal title="Save story" onCancel={props.onCancel}>
+    <Modal title={props.title ?? 'Save story'} onCancel={props.onCancel}>
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="save-name">File name</label>
@@ -89,6 +91,6 @@ export function SaveStoryDialog(props: { suggestedName: string; onSave(name: str
   );
 }
 
-function withExtension(name: string): string {
-  return name.toLowerCase().endsWith('.story') ? name : `${name}.story`;
+function withExtension(name: string, extension: string): string {
+  return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
 }

@@ -19,7 +19,10 @@ function hasClass(el: Element, name: string): boolean {
 }
 
 function text(node: ChildNode | ChildNode[]): string {
-  return DomUtils.textContent(node).replace(/\u00a0/g, ' ');
+  // A script's or style's source is not text a reader sees.
+  const visible = (n: ChildNode): string =>
+    n.type === 'script' || n.type === 'style' ? '' : isElement(n) ? n.children.map(visible).join('') : DomUtils.textContent(n);
+  return (Array.isArray(node) ? node : [node]).map(visible).join('').replace(/\u00a0/g, ' ');
 }
 
 function tidy(value: string): string {
@@ -39,7 +42,8 @@ function tweetText(nodes: ChildNode[]): string {
         const href = node.attribs.href ?? '';
         // Twitter shows "pic.twitter.com/…" and shortened "example.com/…" labels for t.co links.
         const looksLikeUrl = /^(https?:\/\/|pic\.twitter\.com\/|[a-z0-9-]+(\.[a-z0-9-]+)+\/)/i.test(label) && !label.startsWith('@') && !label.startsWith('#');
-        out += looksLikeUrl && /^https?:\/\//i.test(href) && !/^pic\.twitter\.com\//i.test(label) ? href : label;
+        // A real link has no spaces, quotes or angle brackets; anything else keeps its label.
+        out += looksLikeUrl && /^https?:\/\/[^\s"'<>`]+$/i.test(href) && !/^pic\.twitter\.com\//i.test(label) ? href : label;
       } else out += tweetText(node.children);
     }
   }

@@ -64,7 +64,7 @@ export function parseTweetUrl(input: string): TweetUrlResult {
     return { ok: false, reason: 'That is not a twitter.com or x.com link.' };
   }
   const parts = url.pathname.split('/').filter(Boolean);
-  // /<handle>/status/<id>[/photo/1|/video/1|/analytics…]; also /i/web/status/<id>
+  // /<handle>/status/<id>[/photo/1|/video/1|/analytics…]; also /i/web/status/<id> and /i/status/<id>
   const statusAt = parts.findIndex((p) => p === 'status' || p === 'statuses');
   if (statusAt < 1 || parts.length <= statusAt + 1) {
     return { ok: false, reason: 'That link is not a tweet (it has no /status/ number).' };
@@ -72,7 +72,8 @@ export function parseTweetUrl(input: string): TweetUrlResult {
   const id = parts[statusAt + 1]!;
   if (!TWEET_ID.test(id)) return { ok: false, reason: 'The tweet number in that link is not all digits.' };
   const handlePart = parts[statusAt - 1]!;
-  const isWebLink = statusAt === 2 && parts[0] === 'i' && parts[1] === 'web';
+  // "i" is X's own path, not an account: these links carry no handle.
+  const isWebLink = parts[0] === 'i' && (statusAt === 1 || (statusAt === 2 && parts[1] === 'web'));
   const handle = isWebLink ? '' : handlePart;
   if (!isWebLink && !HANDLE.test(handle)) return { ok: false, reason: 'That link has no valid @handle.' };
   return { ok: true, tweetId: id, handle, url: canonicalTweetUrl(handle, id) };
@@ -88,5 +89,10 @@ export function formatTweetDate(value: string): string {
   if (/^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(trimmed)) return trimmed;
   const time = Date.parse(trimmed);
   if (Number.isNaN(time)) return trimmed;
-  return new Date(time).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const parsed = new Date(time);
+  // Date.parse reads "28 October 2020" as local midnight (ISO dates and zoned times as UTC):
+  // keep the calendar day as written, whatever the machine's time zone.
+  const zoned = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) || /(?:\dZ|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC)\b)/i.test(trimmed);
+  const day = zoned ? parsed : new Date(Date.UTC(parsed.getFullYear(), parsed.getMonth(), parsed.getDate()));
+  return day.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 }

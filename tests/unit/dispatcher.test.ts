@@ -35,6 +35,10 @@ function fakeHost(): FakeHost {
       host.checked.push(filePath);
       return resolveInside(dir, filePath);
     },
+    pickExportPath: async (suggestedName) => {
+      host.suggested.push(suggestedName);
+      return host.saveAnswer;
+    },
     docsFolder: () => dir,
     settingsFile: () => `${dir}/.copydesk/settings.json`,
     windowReady: () => {},
@@ -139,6 +143,16 @@ describe('dispatch: malformed payloads are refused as invalid, never thrown', ()
     ],
     'tweet:lookup': [...notObjects, {}, { url: 5 }, { url: '' }, { url: 'x'.repeat(501) }, { url: 'https://x.com/a/status/1', extra: 1 }],
     'window:ready': [...notObjects, { extra: 1 }],
+    'export:save-dialog': [...notObjects, {}, { suggestedName: 'a', extension: 'exe' }, { suggestedName: 5, extension: 'html' }],
+    'export:write-file': [
+      ...notObjects,
+      {},
+      { target: 'a.html', relative: '../../etc/passwd', data: 'x', encoding: 'utf8' },
+      { target: 'a.html', relative: 'images/evil.png', data: 'x', encoding: 'utf8' },
+      { target: 'a.html', relative: null, data: 'x', encoding: 'hex' },
+      { target: 'a.html', relative: null, data: 5, encoding: 'utf8' },
+    ],
+    'export:remove': [...notObjects, {}, { target: 'a.html', relative: ['../x'], includeTarget: false }, { target: 'a.html', relative: [], includeTarget: 'yes' }],
     'window:state': [
       ...notObjects,
       {},

@@ -45,9 +45,12 @@ const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'story:write': { path: '/home/reporter/Budget.story', text: '{}', expected: null },
   'docs:list': {},
   'settings:get': {},
-  'settings:set': { settings: { creditStyle: 'photo-colon', tweetLookup: false, helplinePresets: [] } },
+  'settings:set': { settings: { creditStyle: 'photo-colon', tweetLookup: false, helplinePresets: [], lastExport: { format: 'page', assets: 'inline', tweetScript: false } } },
   'tweet:lookup': { url: 'https://twitter.com/chrissyteigen/status/1321573421466869760' },
   'window:ready': {},
+  'export:save-dialog': { suggestedName: 'budget.html', extension: 'html' },
+  'export:write-file': { target: '/home/reporter/budget.html', relative: null, data: '<p>x</p>', encoding: 'utf8' },
+  'export:remove': { target: '/home/reporter/budget.html', relative: [], includeTarget: false },
   'window:state': { title: 'Budget — Copydesk', dirty: true },
   'window:close': {},
 };

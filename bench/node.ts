@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, fsyncSync, mkdirSync, openSync, promises as fs, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { createHeadlessEditor } from '@lexical/headless';
+import { withDOM } from '@lexical/headless/dom';
+import { $generateHtmlFromNodes } from '@lexical/html';
+import { LinkNode } from '@lexical/link';
+import { ListItemNode, ListNode } from '@lexical/list';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { build } from 'esbuild';
+import type { SerializedEditorState } from 'lexical';
+import { writeStoryFile } from '../electron/services/story-files';
+import { exportStory } from '../shared/export';
+import { restoreStoryText } from '../shared/story/restore';
+import type { Story } from '../shared/story/schema';
+import { headlessPeerState, type GeneratedStory } from './generate';
+import { now, ratio, rotate, summarize, type Summary } from './stats';
+
+/**
+ * The Node-side measurements: HTML export (our shared/ renderer vs @lexical/headless), the
+ * CLI end to end vs `node -e ''`, and the atomic save vs a plain write + fsync. Every pair
+ * is measured interleaved (A B A B …) after a warm-up, so drift and noise from other work
+ * on the machine fall on both alike.
+ */
+
+export interface Pair {
+  name: string;
+  a: { label: string; summary: Summary };
+  b: { label: string; summary: Summary };
+  /** median(a) / median(b) */
+  ratio: number;
+  notes?: string[];
+}
+
+function pairOf(name: string, labelA: string, a: number[], labelB: string, b: number[], notes?: string[]): Pair {
+  const sa = summarize(a);
+  const sb = summarize(b);
+  return { name, a: { label: labelA, summary: sa }, b: { label: labelB, summary: sb }, ratio: ratio(sa.median, sb.median), ...(notes ? { notes } : {}) };
+}
+
+/** Runs the labelled functions round-robin, `runs` times each after `warmup` untimed rounds. */
+async function interleave(fns: Record<string, () => unknown | Promise<unknown>>, runs: number, warmup = 2): Promise<Record<string, number[]>> {
+  const names = Object.keys(fns);
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < warmup + runs; r++) {
+    for (const name of rotate(names, r)) {
+      const t0 = now();
+      await fns[name]!();
+      const t = now() - t0;
+      if (r >= warmup) times[name]!.push(t);
+    }
+  }
+  return times;
+}
+
+// ---- 3a. HTML export --------------------------------------------------------------------
+
+const HEADLESS_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode];
+
+/** @lexical/headless: parse the serialized state into an editor, then $generateHtmlFromNodes under withDOM (happy-dom). */
+export function headlessHtml(state: SerializedEditorState): string {
+  const editor = createHeadlessEditor({
+    namespace: 'bench-headless',
+    nodes: HEADLESS_NODES,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  editor.setEditorState(editor.parseEditorState(state));
+  return withDOM(() => editor.read(() => $generateHtmlFromNodes(editor, null)));
+}
+
+export async function benchExport(gen: GeneratedStory, runs: number): Promise<Pair[]> {
+  const restored = restoreStoryText(gen.text);
+  if (!restored.ok) throw new Error(`generated story does not restore: ${restored.reason}`);
+  const story: Story = restored.story;
+  const peer = headlessPeerState(story) as unknown as SerializedEditorState;
+  let sink = 0;
+  const times = await interleave(
+    {
+      ours: () => (sink += exportStory(story, { format: 'html' }).text.length),
+      oursDir: () => (sink += exportStory(story, { format: 'html', assets: 'dir' }).text.length),
+      headless: () => (sink += headlessHtml(peer).length),
+    },
+    runs,
+  );
+  if (sink === 0) throw new Error('export produced nothing');
+  const headlessBytes = headlessHtml(peer).length;
+  const oursBytes = exportStory(story, { format: 'html', assets: 'dir' }).text.length;
+  return [
+    pairOf('HTML export (images inline)', 'shared/export html', times.ours!, '@lexical/headless + $generateHtmlFromNodes', times.headless!, [
+      `our HTML carries ${gen.photos} images as data: URIs (${(exportStory(story, { format: 'html' }).text.length / 1e6).toFixed(1)} MB); headless has no image node and emits ${(headlessBytes / 1e6).toFixed(2)} MB`,
+    ]),
+    pairOf('HTML export (images as files)', 'shared/export html --assets dir', times.oursDir!, '@lexical/headless + $generateHtmlFromNodes', times.headless!, [
+      `text only on both sides: ours ${(oursBytes / 1e6).toFixed(2)} MB, headless ${(headlessBytes / 1e6).toFixed(2)} MB`,
+    ]),
+  ];
+}
+
+// ---- 3b. the CLI end to end ---------------------------------------------------------------
+
+/** The CLI bundled once by esbuild: what a prebuilt CLI (instead of tsx at run time) would cost. */
+export async function buildCliBundle(outDir: string): Promise<string> {
+  const outfile = path.join(outDir, 'cli.cjs');
+  await build({ entryPoints: ['electron/cli.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node22', outfile, logLevel: 'warning', minify: true });
+  return outfile;
+}
+
+function spawnTimed(args: string[]): number {
+  const t0 = now();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const t = now() - t0;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr?.toString().slice(0, 500)}`);
+  return t;
+}
+
+export async function benchCli(storyPath: string, workDir: string, runs: number): Promise<Pair[]> {
+  const bundle = await buildCliBundle(workDir);
+  const out = path.join(workDir, 'cli-export.html');
+  const times = await interleave(
+    {
+      tsx: () => spawnTimed(['--import', 'tsx', 'electron/cli.ts', 'export', storyPath, '--format', 'page', '-o', out]),
+      bundle: () => spawnTimed([bundle, 'export', storyPath, '--format', 'page', '-o', out]),
+      empty: () => spawnTimed(['-e', '']),
+    },
+    runs,
+    1,
+  );
+  return [
+    pairOf('CLI export --format page (as `npm run cli` runs it: tsx)', 'node --import tsx electron/cli.ts export', times.tsx!, "node -e ''", times.empty!),
+    pairOf('CLI export --format page (esbuild bundle, not shipped)', 'node cli.cjs export', times.bundle!, "node -e ''", times.empty!),
+  ];
+}
+
+// ---- 4. save --------------------------------------------------------------------------------
+
+function plainWrite(file: string, bytes: Buffer) {
+  const fd = openSync(file, 'w');
+  try {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * writeStoryFile (read + hash the old file for the conflict check, write the .bak, write
+ * a temp file, fsync, rename) on a story whose text changed since the last save — so a
+ * backup is written every time, as in real use — vs a plain write + fsync of the same bytes.
+ */
+export async function benchSave(gen: GeneratedStory, workDir: string, runs: number): Promise<Pair[]> {
+  const dir = path.join(workDir, `save-${gen.size}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const atomicPath = path.join(dir, 'atomic.story');
+  const plainPath = path.join(dir, 'plain.story');
+  // Two versions of the story, as an edit between saves makes them.
+  const versions = [gen.text, gen.text.replace('"headline": "Live:', '"headline": "LIVE:')];
+  const bytes = versions.map((v) => Buffer.from(v, 'utf8'));
+  let stamp = (await writeStoryFile(atomicPath, versions[1]!, { expected: null, overwrite: true })).stamp;
+  let i = 0;
+  let j = 0;
+  const times = await interleave(
+    {
+      atomic: async () => {
+        stamp = (await writeStoryFile(atomicPath, versions[i++ % 2]!, { expected: stamp })).stamp;
+      },
+      plain: () => plainWrite(plainPath, bytes[j++ % 2]!),
+    },
+    runs,
+  );
+  const leftovers = (await fs.readdir(dir)).filter((f) => !['atomic.story', 'atomic.story.bak', 'plain.story'].includes(f));
+  rmSync(dir, { recursive: true, force: true });
+  return [
+    pairOf(`Save ${gen.size} (${(bytes[0]!.length / 1e6).toFixed(1)} MB)`, 'writeStoryFile (atomic + .bak)', times.atomic!, 'fs write + fsync', times.plain!, leftovers.length ? [`left behind: ${leftovers.join(', ')}`] : undefined),
+  ];
+}

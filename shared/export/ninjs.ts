@@ -1,0 +1,146 @@
+import type { Story } from '../story/schema';
+import { fragmentOf, type RenderedBlock } from './body';
+import { isoTimestamp } from './cms-json';
+import { readMeta, renderStoryBlocks, type HtmlOptions } from './html';
+import { storyCharCount, storyWordCount } from './word-count';
+
+/**
+ * IPTC ninjs 2.1 (News in JSON). Field names are 2.x's: `headlines`, `descriptions`,
+ * `bodies` and `associations` are arrays of objects (1.x's `headline`, `body_html` and
+ * associations-as-a-map do not validate). Tags become `subjects` (2.1 has no keywords).
+ */
+export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json';
+
+interface NinjsText {
+  role?: string;
+  contenttype?: string;
+  value: string;
+}
+
+interface NinjsBody extends NinjsText {
+  wordcount?: number;
+  charcount?: number;
+}
+
+export interface NinjsRendition {
+  name: string;
+  href?: string;
+  contenttype?: string;
+  width?: number;
+  height?: number;
+  sizeinbytes?: number;
+}
+
+export interface NinjsPicture {
+  name: string;
+  uri: string;
+  type: 'picture';
+  representationtype: 'full';
+  by?: string;
+  descriptions?: NinjsText[];
+  altids?: { role: string; value: string }[];
+  renditions: NinjsRendition[];
+}
+
+export interface NinjsDocument {
+  uri: string;
+  standard: { name: 'ninjs'; version: '2.1'; schema: string };
+  type: 'text';
+  representationtype: 'full';
+  version: string;
+  firstcreated?: string;
+  versioncreated?: string;
+  language?: string;
+  slugline?: string;
+  by?: string;
+  headlines?: NinjsText[];
+  descriptions?: NinjsText[];
+  bodies: NinjsBody[];
+  subjects?: { name: string }[];
+  associations?: NinjsPicture[];
+}
+
+/** A URN for the story; ids are encoded so any id makes a valid URI. */
+export function storyUri(id: string): string {
+  return `urn:copydesk:story:${encodeURIComponent(id || 'untitled')}`;
+}
+
+export function renderNinjs(story: Pick<Story, 'id' | 'meta' | 'body' | 'assets' | 'review'>, options: HtmlOptions = {}): NinjsDocument {
+  const meta = readMeta(story);
+  const id = typeof story.id === 'string' ? story.id : '';
+  const blocks = renderStoryBlocks(story, options);
+  // The helpline is the story's footer, not its copy: a body of its own, role "footer".
+  const copy = blocks.filter((b) => b.type !== 'helpline');
+  const footer = blocks.filter((b) => b.type === 'helpline');
+  const revisions = Array.isArray(story.review?.revisions) ? story.review.revisions.length : 0;
+
+  const firstcreated = isoTimestamp(meta.createdAt);
+  const versioncreated = isoTimestamp(meta.updatedAt);
+  const headline = meta.headline.trim();
+  const standfirst = meta.standfirst.trim();
+  const subjects = [...new Set(meta.tags.map((t) => t.trim()).filter(Boolean))].map((name) => ({ name }));
+  const pictures = pictureAssociations(id, blocks);
+  const bodies: NinjsBody[] = [
+    {
+      role: 'richtext',
+      contenttype: 'text/html',
+      value: fragmentOf(copy).markup,
+      wordcount: storyWordCount(copy),
+      charcount: storyCharCount(copy),
+    },
+  ];
+  if (footer.length > 0) bodies.push({ role: 'footer', contenttype: 'text/html', value: fragmentOf(footer).markup });
+
+  // Optional fields are left out rather than sent empty; keys in reading order.
+  return {
+    uri: storyUri(id),
+    standard: { name: 'ninjs', version: '2.1', schema: NINJS_SCHEMA_URI },
+    type: 'text',
+    representationtype: 'full',
+    version: String(revisions + 1),
+    ...(firstcreated ? { firstcreated } : {}),
+    ...(versioncreated ? { versioncreated } : {}),
+    ...(meta.language ? { language: meta.language } : {}),
+    ...(meta.slug.trim() ? { slugline: meta.slug.trim() } : {}),
+    ...(meta.byline.trim() ? { by: meta.byline.trim() } : {}),
+    ...(headline ? { headlines: [{ role: 'main', value: headline }] } : {}),
+    ...(standfirst ? { descriptions: [{ role: 'summary', value: standfirst }] } : {}),
+    bodies,
+    ...(subjects.length > 0 ? { subjects } : {}),
+    ...(pictures.length > 0 ? { associations: pictures } : {}),
+  };
+}
+
+/** Each photo with an image, as a `picture` association: caption, credit and one rendition. */
+function pictureAssociations(storyId: string, blocks: readonly RenderedBlock[]): NinjsPicture[] {
+  const pictures: NinjsPicture[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'photo' || !block.image) continue;
+    const image = block.image;
+    const n = pictures.length + 1;
+    const rendition: NinjsRendition = { name: 'original' };
+    // ninjs hrefs are absolute URIs: a data: URI or an https link. A file written beside
+    // the export (`dir`) has only a relative path, so it is named in `altids` instead.
+    if (!image.src.startsWith('images/')) rendition.href = image.src;
+    if (image.mime) rendition.contenttype = image.mime;
+    if (image.width) rendition.width = image.width;
+    if (image.height) rendition.height = image.height;
+    if (image.bytes) rendition.sizeinbytes = image.bytes;
+    const descriptions: NinjsText[] = [];
+    if (block.caption) descriptions.push({ role: 'caption', value: block.caption });
+    if (block.alt.trim()) descriptions.push({ role: 'alt', value: block.alt.trim() });
+    const inDir = image.fileName !== undefined && image.src === image.fileName;
+    const picture: NinjsPicture = {
+      name: `photo-${n}`,
+      uri: image.asset ? `urn:copydesk:asset:${image.asset}` : image.src.startsWith('https:') ? image.src : `${storyUri(storyId)}:photo-${n}`,
+      type: 'picture',
+      representationtype: 'full',
+      ...(block.credit ? { by: block.credit } : {}),
+      ...(descriptions.length > 0 ? { descriptions } : {}),
+      ...(inDir ? { altids: [{ role: 'file', value: image.fileName! }] } : {}),
+      renditions: [rendition],
+    };
+    pictures.push(picture);
+  }
+  return pictures;
+}
