@@ -70,7 +70,8 @@ export const PROBE_SOURCE = String.raw`(() => {
       observer.observe(root, { subtree: true, childList: true, characterData: true });
       return root.children.length;
     },
-    blockCount() { return root.children.length; },
+    // Lexical ends a root whose last block is a decorator with a bare <img> caret helper: not a block.
+    blockCount() { return [...root.children].filter((el) => el.tagName !== 'IMG' && el.tagName !== 'BR').length; },
     /** Puts the caret at the start or end of top-level block i and waits two frames. */
     async place(index, where) {
       const block = root.children[index];
@@ -86,6 +87,20 @@ export const PROBE_SOURCE = String.raw`(() => {
       else selection.collapse(last, last.data.length);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return block.textContent.length;
+    },
+    /** Copydesk: resolves once every photo preview is made and loaded (ms waited). */
+    waitPhotos() {
+      return new Promise((resolve) => {
+        const t0 = performance.now();
+        const check = () => {
+          const pending = document.querySelectorAll('.photo-empty').length;
+          const images = [...document.querySelectorAll('img.photo-preview')];
+          if (pending === 0 && images.every((img) => img.complete)) resolve(performance.now() - t0);
+          else if (performance.now() - t0 > 60000) resolve(NaN);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
     },
     blockText(index) { return root.children[index] ? root.children[index].textContent : null; },
     waitKey() { return pending ? pending.done : Promise.resolve(null); },

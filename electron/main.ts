@@ -20,6 +20,8 @@ import {
   storyPathFromArgv,
 } from './security';
 import { createHandlers, dispatch, type HostAdapter } from './services/dispatcher';
+import { recoveryFolderFor } from './services/journal';
+import { releaseLock } from './services/locks';
 
 /** Electron main process: one window per app, menus, dialogs, and the IPC answers. */
 
@@ -73,6 +75,15 @@ const host: HostAdapter = {
     });
     return result.canceled || !result.filePath ? null : result.filePath;
   },
+  async pickImportFile() {
+    if (!mainWindow) return null;
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: 'Import',
+      properties: ['openFile'],
+      filters: [{ name: 'Text, web pages and Word files', extensions: ['txt', 'html', 'htm', 'docx'] }],
+    });
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
+  },
   async pickExportPath(suggestedName, extension) {
     if (!mainWindow) return null;
     const result = await dialog.showSaveDialog(mainWindow, {
@@ -85,6 +96,7 @@ const host: HostAdapter = {
   checkPath: (filePath) => path.resolve(filePath),
   docsFolder: () => path.join(app.getPath('documents') || os.homedir(), 'Copydesk'),
   settingsFile: () => path.join(app.getPath('userData'), 'settings.json'),
+  recoveryFolder: () => recoveryFolderFor(app.getPath('userData')),
   windowReady() {
     windowIsReady = true;
     if (pendingOpen) {
@@ -111,9 +123,21 @@ function registerIpc() {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: 'not allowed: the request did not come from the Copydesk window', code: 'forbidden' };
       }
-      return dispatch(handlers, channel, payload);
+      const result = await dispatch(handlers, channel, payload);
+      trackLocks(channel, payload, result);
+      return result;
     });
   }
+}
+
+/** Lock files this window holds, released when Copydesk quits (a crash leaves them stale). */
+const heldLocks = new Set<string>();
+
+function trackLocks(channel: string, payload: unknown, result: { ok: boolean; value?: unknown }) {
+  const filePath = (payload as { path?: unknown } | null)?.path;
+  if (typeof filePath !== 'string' || !result.ok) return;
+  if (channel === 'story:lock' && (result.value as { acquired?: boolean }).acquired) heldLocks.add(path.resolve(filePath));
+  if (channel === 'story:unlock') heldLocks.delete(path.resolve(filePath));
 }
 
 function registerAppProtocol() {
@@ -192,6 +216,7 @@ function buildMenu() {
       submenu: [
         { label: 'New Story', accelerator: 'CmdOrCtrl+N', click: command('new') },
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+O', click: command('import') },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: command('save') },
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: command('save-as') },
@@ -280,6 +305,13 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
+  });
+  app.on('before-quit', (event) => {
+    if (heldLocks.size === 0) return;
+    event.preventDefault();
+    const release = [...heldLocks].map((p) => releaseLock(p).catch(() => false));
+    heldLocks.clear();
+    void Promise.all(release).finally(() => app.quit());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { APP_CSP } from '../shared/security';
 import { createHandlers, dispatch, type HostAdapter } from './services/dispatcher';
 import { resolveInside } from './services/docs-folder';
+import { recoveryFolderFor } from './services/journal';
 
 /**
  * The web harness: serves the built renderer on loopback and answers the IPC contract over
@@ -44,11 +45,13 @@ export function webHostAdapter(docsDir: string): HostAdapter {
   return {
     // The harness has no native dialogs: the renderer shows its own picker of docs:list.
     pickStoryToOpen: async () => null,
+    pickImportFile: async () => null,
     pickSavePath: async (suggestedName) => path.join(docsDir, path.basename(suggestedName)),
     pickExportPath: async (suggestedName) => path.join(docsDir, path.basename(suggestedName)),
     checkPath: (filePath) => resolveInside(docsDir, filePath),
     docsFolder: () => docsDir,
     settingsFile: () => path.join(docsDir, '.copydesk', 'settings.json'),
+    recoveryFolder: () => recoveryFolderFor(path.join(docsDir, '.copydesk')),
     windowReady: () => {},
     setWindowState: () => {},
     closeWindow: () => {},

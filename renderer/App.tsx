@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AppCommand, FileStamp, OpenedStory } from '../shared/ipc';
+import type { AppCommand, AppCommandName, FileStamp, OpenedStory } from '../shared/ipc';
 import { createStory, serializeStory, slugify } from '../shared/story/create';
 import { restoreStory, restoreStoryText } from '../shared/story/restore';
 import type { Story } from '../shared/story/schema';
@@ -8,11 +8,13 @@ import { OpenStoryDialog, SaveStoryDialog } from './dialogs/FileDialogs';
 import { Modal } from './dialogs/Modal';
 import { UnsavedChangesDialog, type UnsavedChoice } from './dialogs/UnsavedChangesDialog';
 import { StoryEditor, type BodyCounts, type StoryEditorHandle } from './editor/StoryEditor';
-import { MetadataPanel, StoryHeader } from './panels/MetadataPanel';
+import { isSlugAutomatic, MetadataPanel, StoryHeader } from './panels/MetadataPanel';
 import { SettingsDialog } from './dialogs/SettingsDialog';
 import { ExportDialog, ExportProgress, type ExportChoice } from './dialogs/ExportDialog';
 import { exportStory } from '../shared/export';
 import { bytesToBase64 } from './document/assets';
+import { useJournal } from './document/journal';
+import { RecoveryDialog, type RecoverableStory } from './dialogs/RecoveryDialog';
 import { NewsroomContext, type NewsroomServices } from './editor/blocks/context';
 import { PreviewCache, readImage } from './document/assets';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
@@ -25,6 +27,8 @@ interface OpenDocument {
   name: string | null;
   stamp: FileStamp | null;
   dirty: boolean;
+  /** Someone else has the file open: Save goes to Save As. */
+  readOnly?: boolean;
 }
 
 type Banner = { kind: 'error' | 'info'; text: string };
@@ -51,6 +55,20 @@ export function App() {
   docRef.current = doc;
   /** Bumped on every edit, so a save knows whether the user typed while it was writing. */
   const editSeq = useRef(0);
+  const journal = useJournal(() => {
+    const d = docRef.current;
+    const editor = editorRef.current;
+    if (!d.dirty || !editor) return null;
+    return {
+      storyId: d.story.id,
+      path: d.path,
+      name: storyDisplayName(d),
+      text: () => {
+        const body = editor.getBody();
+        return serializeStory({ ...d.story, body, assets: referencedAssets(body, d.story.assets) });
+      },
+    };
+  });
   const [counts, setCounts] = useState<BodyCounts>({ words: 0, characters: 0 });
   const [banner, setBanner] = useState<Banner | null>(null);
   const [dialog, setDialog] = useState<ReactNode>(null);
@@ -89,6 +107,21 @@ export function App() {
         return result.ok ? { ok: true as const, tweet: result.value } : { ok: false as const, reason: result.error };
       },
       notify: (text, kind = 'error') => setBanner({ kind, text }),
+      fillEmptyMeta(fields) {
+        const meta = docRef.current.story.meta;
+        const filled = { headline: false, standfirst: false, dateline: false };
+        const patch: Partial<Story['meta']> = {};
+        for (const key of ['headline', 'standfirst', 'dateline'] as const) {
+          const value = fields[key]?.trim();
+          if (value && !meta[key].trim()) {
+            patch[key] = value;
+            filled[key] = true;
+          }
+        }
+        if (patch.headline && isSlugAutomatic(meta)) patch.slug = slugify(patch.headline);
+        if (Object.keys(patch).length > 0) updateMetaRef.current(patch);
+        return filled;
+      },
     }),
     [settings],
   );
@@ -108,13 +141,24 @@ export function App() {
 
   const markEdited = useCallback(() => {
     editSeq.current++;
+    if (!docRef.current.dirty) docRef.current = { ...docRef.current, dirty: true };
     setDoc((d) => (d.dirty ? d : { ...d, dirty: true }));
-  }, []);
+    journal.schedule();
+  }, [journal]);
 
-  const updateMeta = useCallback((patch: Partial<Story['meta']>) => {
-    editSeq.current++;
-    setDoc((d) => ({ ...d, dirty: true, story: { ...d.story, meta: { ...d.story.meta, ...patch } } }));
-  }, []);
+  const updateMetaRef = useRef<(patch: Partial<Story['meta']>) => void>(() => {});
+  const updateMeta = useCallback(
+    (patch: Partial<Story['meta']>) => {
+      editSeq.current++;
+      const apply = (d: OpenDocument): OpenDocument => ({ ...d, dirty: true, story: { ...d.story, meta: { ...d.story.meta, ...patch } } });
+      docRef.current = apply(docRef.current);
+      setDoc(apply);
+      journal.schedule();
+    },
+    [journal],
+  );
+
+  updateMetaRef.current = updateMeta;
 
   // ---- title and close guard ------------------------------------------------------------
   const title = windowTitle(doc);
@@ -166,7 +210,7 @@ export function App() {
       const d = docRef.current;
       const editor = editorRef.current;
       if (!editor) return false;
-      let target = mode === 'save' ? d.path : null;
+      let target = mode === 'save' && !d.readOnly ? d.path : null;
       let replacing = overwrite;
       if (target === null) {
         const base = d.path && mode === 'save-copy' ? `${storyDisplayName(d)} (copy)` : d.story.meta.slug || slugify(d.story.meta.headline) || 'untitled-story';
@@ -216,6 +260,12 @@ export function App() {
       }
       const saved = result.value;
       setBanner(null);
+      if (editSeq.current === seq) void journal.clear(d.story.id);
+      if (saved.path !== d.path) {
+        // Saved somewhere new: this window now holds that file, not the old one.
+        if (d.path && !d.readOnly) void call('story:unlock', { path: d.path });
+        void call('story:lock', { path: saved.path, force: false });
+      }
       setDoc((cur) => ({
         ...cur,
         story: { ...cur.story, meta: editSeq.current === seq ? restored.story.meta : cur.story.meta },
@@ -223,10 +273,11 @@ export function App() {
         name: saved.name,
         stamp: saved.stamp,
         dirty: editSeq.current !== seq,
+        readOnly: false,
       }));
       return true;
     },
-    [ask, pickSavePath, currentStory],
+    [ask, pickSavePath, currentStory, journal],
   );
 
   const [preview, setPreview] = useState<string | null>(null);
@@ -321,27 +372,66 @@ export function App() {
     if (!d.dirty) return true;
     const choice = await ask<UnsavedChoice>((done) => <UnsavedChangesDialog storyName={storyDisplayName(d)} onChoose={done} />);
     if (choice === 'save') return save('save');
+    if (choice === 'discard') await journal.clear(d.story.id);
     return choice === 'discard';
-  }, [ask, save]);
+  }, [ask, save, journal]);
 
-  const loadOpened = useCallback((opened: OpenedStory) => {
-    const restored = restoreStoryText(opened.text);
-    if (!restored.ok) {
-      setBanner({ kind: 'error', text: `Could not open “${opened.name}”: ${restored.reason}.` });
-      return;
-    }
-    const { body, ...story } = restored.story;
+  /** Puts a restored story in the window (editor, details, title); no I/O. */
+  const showStory = useCallback((next: OpenDocument, body: Story['body']) => {
     previews.current.clear();
-    docRef.current = { ...docRef.current, story };
+    docRef.current = next;
     editorRef.current?.load(body);
     editSeq.current++;
-    setDoc({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: false });
-    setBanner(
-      restored.migratedFrom !== undefined
-        ? { kind: 'info', text: `“${opened.name}” was made by an older Copydesk; it will be saved in the current format.` }
-        : null,
-    );
+    setDoc(next);
   }, []);
+
+  const loadOpened = useCallback(
+    async (opened: OpenedStory, recovered?: { text: string }) => {
+      const restored = restoreStoryText(recovered ? recovered.text : opened.text);
+      if (!restored.ok) {
+        setBanner({ kind: 'error', text: `Could not open “${opened.name}”: ${restored.reason}.` });
+        return;
+      }
+      // Someone else may have it open: ask before two people edit one file.
+      let readOnly = false;
+      const lock = await call('story:lock', { path: opened.path, force: false });
+      if (lock.ok && !lock.value.acquired) {
+        const choice = await ask<'read-only' | 'anyway' | 'cancel'>((done) => (
+          <Modal title="This story is open elsewhere" onCancel={() => done('cancel')}>
+            <p>{lock.value.holder} Opening it here too means one of you may overwrite the other.</p>
+            <div className="modal-actions">
+              <button type="button" onClick={() => done('anyway')}>
+                Open anyway
+              </button>
+              <span className="spacer" />
+              <button type="button" onClick={() => done('cancel')}>
+                Cancel
+              </button>
+              <button type="button" className="primary" data-autofocus onClick={() => done('read-only')}>
+                Open read-only
+              </button>
+            </div>
+          </Modal>
+        ));
+        if (choice === 'cancel') return;
+        if (choice === 'anyway') await call('story:lock', { path: opened.path, force: true });
+        readOnly = choice === 'read-only';
+      }
+      const previous = docRef.current;
+      if (previous.path && previous.path !== opened.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
+      const { body, ...story } = restored.story;
+      showStory({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: recovered !== undefined, readOnly }, body);
+      if (recovered) journal.schedule();
+      setBanner(
+        readOnly
+          ? { kind: 'info', text: `“${opened.name}” is open read-only: ${lock.ok ? lock.value.holder : ''} Use Save As to keep your changes.` }
+          : restored.migratedFrom !== undefined
+            ? { kind: 'info', text: `“${opened.name}” was made by an older Copydesk; it will be saved in the current format.` }
+            : null,
+      );
+    },
+    [ask, journal, showStory],
+  );
 
   const openPath = useCallback(
     async (path: string) => {
@@ -368,10 +458,36 @@ export function App() {
     else if (!result.value.canceled) loadOpened(result.value);
   }, [ask, confirmDiscard, host, loadOpened]);
 
+  const importFile = useCallback(async () => {
+    if (!(await confirmDiscard())) return;
+    let path: string | null = null;
+    if (host === 'web') {
+      path = await ask<string | null>((done) => <OpenStoryDialog importable onPick={done} onCancel={() => done(null)} />);
+    } else {
+      const picked = await call('import:dialog', {});
+      if (!picked.ok) return setBanner({ kind: 'error', text: picked.error });
+      path = picked.value.canceled ? null : picked.value.path;
+    }
+    if (path === null) return;
+    const imported = await call('import:file', { path });
+    if (!imported.ok) return setBanner({ kind: 'error', text: imported.error });
+    const restored = restoreStoryText(imported.value.text);
+    if (!restored.ok) return setBanner({ kind: 'error', text: `Could not import “${imported.value.name}”: ${restored.reason}.` });
+    const previous = docRef.current;
+    if (previous.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
+    const { body, ...story } = restored.story;
+    // A new, unsaved story: the source file is never written to.
+    showStory({ story, path: null, name: null, stamp: null, dirty: true }, body);
+    journal.schedule();
+    setBanner({ kind: 'info', text: `Imported “${imported.value.name}”: ${imported.value.summary}.` });
+  }, [ask, confirmDiscard, host, journal, showStory]);
+
   const newStory = useCallback(async () => {
     if (!(await confirmDiscard())) return;
     const fresh = blankDocument();
     previews.current.clear();
+    const previous = docRef.current;
+    if (previous.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
     docRef.current = fresh.doc;
     editorRef.current?.load(fresh.body);
     editSeq.current++;
@@ -394,6 +510,8 @@ export function App() {
           return void (await save('save'));
         case 'save-as':
           return void (await save('save-as'));
+        case 'import':
+          return importFile();
         case 'export':
           return exportNow();
         case 'copy-html':
@@ -407,7 +525,7 @@ export function App() {
           editorRef.current?.runCommand(command.command);
       }
     },
-    [newStory, open, openPath, save, exportNow, copyHtml, togglePreview],
+    [newStory, open, openPath, save, exportNow, copyHtml, togglePreview, importFile],
   );
   const runCommandRef = useRef(runCommand);
   runCommandRef.current = runCommand;
@@ -417,6 +535,50 @@ export function App() {
     // Tell the shell we are listening, so a story asked for at launch is delivered now.
     void call('window:ready', {});
     return unsubscribe;
+  }, []);
+
+  const restoreRecovered = useCallback(
+    async (entry: RecoverableStory & { text: string }) => {
+      if (entry.path) {
+        // Recovered work over a saved file: keep the file's current stamp so Save still
+        // notices if a colleague changed it meanwhile.
+        const onDisk = await call('story:read', { path: entry.path });
+        if (onDisk.ok) return loadOpened(onDisk.value, { text: entry.text });
+      }
+      const restored = restoreStoryText(entry.text);
+      if (!restored.ok) return setBanner({ kind: 'error', text: `Could not recover “${entry.name}”: ${restored.reason}.` });
+      const { body, ...story } = restored.story;
+      showStory({ story, path: null, name: null, stamp: null, dirty: true }, body);
+      journal.schedule();
+    },
+    [loadOpened, journal, showStory],
+  );
+
+  useEffect(() => {
+    void call('journal:list', {}).then((result) => {
+      if (!result.ok || result.value.length === 0) return;
+      const entries = result.value;
+      const show = (remaining: typeof entries) => {
+        if (remaining.length === 0) return setDialog(null);
+        setDialog(
+          <RecoveryDialog
+            stories={remaining}
+            onLater={() => setDialog(null)}
+            onDiscard={(story) => {
+              void call('journal:discard', { storyId: story.storyId });
+              show(remaining.filter((r) => r.storyId !== story.storyId));
+            }}
+            onRestore={(story) => {
+              setDialog(null);
+              void restoreRecovered(remaining.find((r) => r.storyId === story.storyId)!);
+            }}
+          />,
+        );
+      };
+      show(entries);
+    });
+    // Once, at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const openSettings = useCallback(() => {
@@ -442,37 +604,27 @@ export function App() {
 
   useEffect(() => {
     // Benchmark hook for `npm run bench` (bench/browser.ts), present only with ?bench in the
-    // URL: opens a story's text through the real open path (loadOpened: restore, editor load,
-    // app state) and resolves after the next painted frame (rAF → rAF) with the time taken.
+    // URL: opens a story's text through the real open path (restoreStoryText, then showStory:
+    // editor load and app state; the file read and lock are I/O, not measured) and resolves
+    // after the next painted frame (rAF → rAF) with the time taken.
     if (!new URLSearchParams(window.location.search).has('bench')) return;
     const stamp = { size: 0, mtimeMs: 0, sha256: '' };
     (window as { __copydeskBench?: { openText(text: string): Promise<number> } }).__copydeskBench = {
       openText(text) {
         const start = performance.now();
-        loadOpened({ path: 'bench.story', name: 'bench.story', text, stamp });
+        const restored = restoreStoryText(text);
+        if (!restored.ok) return Promise.reject(new Error(restored.reason));
+        const { body, ...story } = restored.story;
+        showStory({ story, path: null, name: 'bench.story', stamp, dirty: false }, body);
         return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start))));
       },
     };
-  }, [loadOpened]);
+  }, [showStory]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const command =
-        key === 's'
-          ? event.shiftKey
-            ? 'save-as'
-            : 'save'
-          : key === 'o' && !event.shiftKey
-            ? 'open'
-            : key === 'n' && !event.shiftKey
-              ? 'new'
-              : key === 'e' && !event.shiftKey
-                ? 'export'
-                : key === 'p' && event.shiftKey
-                  ? 'toggle-preview'
-                  : null;
+      const command = FILE_SHORTCUTS[`${event.shiftKey ? 'Shift+' : ''}${event.key.toLowerCase()}`];
       if (!command) return;
       event.preventDefault();
       void runCommandRef.current({ command });
@@ -480,6 +632,11 @@ export function App() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+
+  const updateCounts = useCallback(
+    (next: BodyCounts) => setCounts((prev) => (prev.words === next.words && prev.characters === next.characters ? prev : next)),
+    [],
+  );
 
   const onEditorError = useCallback((message: string) => setBanner({ kind: 'error', text: `Editor error: ${message}` }), []);
 
@@ -495,6 +652,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => void runCommand({ command: 'open' })} title="Open a story (Ctrl+O)">
             Open…
+          </button>
+          <button type="button" onClick={() => void runCommand({ command: 'import' })} title="Import a .txt, .html or .docx file (Ctrl+Shift+O)">
+            Import…
           </button>
           <button type="button" onClick={() => void runCommand({ command: 'save' })} title="Save (Ctrl+S)" disabled={saving}>
             Save
@@ -517,6 +677,7 @@ export function App() {
         </nav>
         <div className="doc-name" aria-live="polite">
           <span className="doc-title">{storyDisplayName(doc)}</span>
+          {doc.readOnly && <span className="read-only-badge">Read-only</span>}
           <span className={`doc-state ${doc.dirty ? 'is-dirty' : ''}`} data-testid="save-state">
             {saving ? 'Saving…' : doc.dirty ? 'Edited' : doc.path ? 'Saved' : 'Not saved yet'}
           </span>
@@ -540,7 +701,7 @@ export function App() {
         <main className="story-column">
           <StoryHeader meta={doc.story.meta} onChange={updateMeta} />
           <NewsroomContext.Provider value={newsroom}>
-            <StoryEditor ref={editorRef} initialBody={initial.body} onEdit={markEdited} onCounts={setCounts} onError={onEditorError} />
+            <StoryEditor ref={editorRef} initialBody={initial.body} onEdit={markEdited} onCounts={updateCounts} onError={onEditorError} />
           </NewsroomContext.Provider>
         </main>
         <aside className="side-panel">
@@ -570,3 +731,14 @@ export function referencedAssets(body: Story['body'], assets: Record<string, Sto
   }
   return used;
 }
+
+/** Window-wide shortcuts (with Ctrl/Cmd), the same as the desktop File and View menus. */
+const FILE_SHORTCUTS: Record<string, AppCommandName | undefined> = {
+  n: 'new',
+  o: 'open',
+  'Shift+o': 'import',
+  s: 'save',
+  'Shift+s': 'save-as',
+  e: 'export',
+  'Shift+p': 'toggle-preview',
+};

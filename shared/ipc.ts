@@ -64,9 +64,19 @@ export const CHANNELS = {
       .strict(),
     response: z.object({ path: filePath, name: z.string(), stamp: FileStampSchema }),
   },
+  /** Ask for a .txt, .html or .docx file to import (native dialog, or the harness's folder). */
+  'import:dialog': {
+    request: empty,
+    response: z.union([Canceled, z.object({ canceled: z.literal(false), path: filePath })]),
+  },
+  /** Converts a .txt, .html or .docx file into a new story (its text) with a one-line summary. */
+  'import:file': {
+    request: z.object({ path: filePath }).strict(),
+    response: z.object({ text: z.string(), summary: z.string(), name: z.string() }),
+  },
   /** Stories in the documents folder (the web harness's file picker, recent stories). */
   'docs:list': {
-    request: empty,
+    request: z.object({ importable: z.boolean().default(false) }).strict(),
     response: z.object({
       folder: z.string(),
       files: z.array(z.object({ name: z.string(), path: filePath, size: z.number(), mtimeMs: z.number() })),
@@ -96,6 +106,56 @@ export const CHANNELS = {
   /** Removes files an export created before it failed (images beside `target`, or `target`). */
   'export:remove': {
     request: z.object({ target: filePath, relative: z.array(z.string().regex(EXPORT_IMAGE_PATH)).max(10_000), includeTarget: z.boolean() }).strict(),
+    response: empty,
+  },
+  /** Journals an unsaved story for crash recovery (the window calls it about a second after an edit). */
+  'journal:write': {
+    request: z
+      .object({
+        storyId: z.string().min(1).max(128),
+        path: filePath.nullable(),
+        name: z.string().max(1000),
+        text: z.string().max(MAX_STORY_BYTES),
+        savedAt: z.string().max(64).optional(),
+      })
+      .strict(),
+    response: z.object({ journalledAt: z.string() }),
+  },
+  /** The story was saved or deliberately closed without saving: forget its journal. */
+  'journal:clear': {
+    request: z.object({ storyId: z.string().min(1).max(128) }).strict(),
+    response: empty,
+  },
+  /** The user declined to recover a story (kept aside for a week, then removed). */
+  'journal:discard': {
+    request: z.object({ storyId: z.string().min(1).max(128) }).strict(),
+    response: empty,
+  },
+  /** Stories left unsaved by a crash, newest first. */
+  'journal:list': {
+    request: empty,
+    response: z.array(
+      z.object({
+        storyId: z.string(),
+        path: z.string().nullable(),
+        name: z.string(),
+        journalledAt: z.string(),
+        savedAt: z.string().optional(),
+        text: z.string(),
+      }),
+    ),
+  },
+  /**
+   * Marks a story as open here with a lock file beside it. When someone else has it open,
+   * `acquired` is false and `holder` says who; `force` opens it anyway.
+   */
+  'story:lock': {
+    request: z.object({ path: filePath, force: z.boolean().default(false) }).strict(),
+    response: z.object({ acquired: z.boolean(), holder: z.string().nullable(), warning: z.string().nullable() }),
+  },
+  /** Releases this window's lock on a story (closed, or another opened). */
+  'story:unlock': {
+    request: z.object({ path: filePath }).strict(),
     response: empty,
   },
   /** The user's settings (house credit style, tweet look-up, own helpline presets). */
@@ -176,6 +236,7 @@ export const APP_COMMANDS = [
   'save',
   'save-as',
   'save-and-close',
+  'import',
   'export',
   'copy-html',
   'toggle-preview',

@@ -6,6 +6,7 @@ import { sniffImageType } from '../../shared/blocks/photo';
 import { formatImportSummary, importPlainText, MAX_IMPORT_CHARS, type ImportSummary } from '../../shared/import/plain-text';
 import { restoreStory } from '../../shared/story/restore';
 import { serializeStory, type Story } from '../../shared/story';
+import { readDocx, readHtml } from './import-formats';
 import type { CliIO } from './run';
 
 /**
@@ -31,18 +32,14 @@ export type ReaderResult = { ok: true; story: Story; summary: ImportSummary } | 
 /** Reads one kind of file into a story. New formats plug in here, by extension. */
 export type ImportReader = (bytes: Uint8Array, context: ReaderContext) => ReaderResult | Promise<ReaderResult>;
 
-const notYet =
-  (kind: string): ImportReader =>
-  () => ({ ok: false, reason: `import of ${kind} is not supported yet` });
-
 export const READERS: Record<string, ImportReader> = {
   '.txt': readPlainText,
   '.text': readPlainText,
   // A file without an extension is read as text (binary files are refused by content).
   '': readPlainText,
-  '.html': notYet('.html'),
-  '.htm': notYet('.html'),
-  '.docx': notYet('.docx'),
+  '.html': readHtml,
+  '.htm': readHtml,
+  '.docx': readDocx,
 };
 
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
@@ -65,7 +62,8 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const extension = path.extname(input).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
-    io.err(`${input}: cannot import ${extension} files (Copydesk imports .txt)`);
+    const known = Object.keys(READERS).filter((e) => e !== '' && e !== '.text' && e !== '.htm');
+    io.err(`${input}: cannot import ${extension} files (Copydesk imports ${known.join(', ')})`);
     return 1;
   }
 
@@ -137,7 +135,7 @@ function parseArgs(args: string[]): ParsedArgs {
   return { input: positional[0]!, output };
 }
 
-async function readInput(file: string): Promise<Uint8Array | string> {
+export async function readInput(file: string): Promise<Uint8Array | string> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) return 'is a folder, not a file';

@@ -9,6 +9,9 @@ import {
 } from '../../shared/ipc';
 import type { z } from 'zod';
 import { listStories } from './docs-folder';
+import { IMPORT_EXTENSIONS, importStoryFile } from './import-file';
+import { createJournal, type Journal } from './journal';
+import { acquireLock, describeHolder, releaseLock } from './locks';
 import { removeExportFiles, writeExportFile } from './export-files';
 import { loadSettings, saveSettings } from './settings-store';
 import { lookupTweet } from './tweet-lookup';
@@ -20,12 +23,16 @@ export interface HostAdapter {
   pickStoryToOpen(): Promise<string | null>;
   /** Returns an absolute path, or null if the user canceled. */
   pickSavePath(suggestedName: string): Promise<string | null>;
+  /** A file to import; returns an absolute path, or null if the user canceled. */
+  pickImportFile(): Promise<string | null>;
   /** Where to export; returns an absolute path, or null if the user canceled. */
   pickExportPath(suggestedName: string, extension: 'html' | 'json'): Promise<string | null>;
   /** Throws a StoryFileError('forbidden') for paths this host must not touch. */
   checkPath(filePath: string): string;
   /** The folder the documents list shows (the harness's --docs, the user's Copydesk folder). */
   docsFolder(): string;
+  /** Where unsaved stories are journalled for crash recovery. */
+  recoveryFolder(): string;
   /** Where this user's settings file lives. */
   settingsFile(): string;
   /** The window has subscribed to commands. */
@@ -38,6 +45,8 @@ type Parsed<C extends Channel> = z.output<(typeof CHANNELS)[C]['request']>;
 type Handlers = { [C in Channel]: (request: Parsed<C>) => Promise<ResponseOf<C>> };
 
 export function createHandlers(host: HostAdapter): Handlers {
+  let journal: Journal | null = null;
+  const journalFor = () => (journal ??= createJournal(host.recoveryFolder()));
   return {
     'story:open-dialog': async () => {
       const picked = await host.pickStoryToOpen();
@@ -56,10 +65,15 @@ export function createHandlers(host: HostAdapter): Handlers {
       const saved = await writeStoryFile(host.checkPath(filePath), text, { expected, overwrite });
       return { path: saved.path, name: saved.name, stamp: saved.stamp };
     },
-    'docs:list': async () => {
+    'docs:list': async ({ importable }) => {
       const folder = host.docsFolder();
-      return { folder, files: await listStories(folder) };
+      return { folder, files: await listStories(folder, importable ? IMPORT_EXTENSIONS.map((e) => `.${e}`) : undefined) };
     },
+    'import:dialog': async () => {
+      const picked = await host.pickImportFile();
+      return picked === null ? { canceled: true as const } : { canceled: false as const, path: host.checkPath(picked) };
+    },
+    'import:file': async ({ path: filePath }) => importStoryFile(host.checkPath(filePath)),
     'export:save-dialog': async ({ suggestedName, extension }) => {
       const picked = await host.pickExportPath(suggestedName, extension);
       if (picked === null) return { canceled: true as const };
@@ -76,6 +90,23 @@ export function createHandlers(host: HostAdapter): Handlers {
       const document = host.checkPath(target);
       const files = relative.map((r) => host.checkPath(path.join(path.dirname(document), r)));
       await removeExportFiles(includeTarget ? [...files, document] : files);
+      return {};
+    },
+    'journal:write': async (entry) => {
+      const written = await journalFor().write({ ...entry, ...(entry.savedAt ? { savedAt: entry.savedAt } : {}) });
+      return { journalledAt: written.journalledAt };
+    },
+    'journal:clear': async ({ storyId }) => (await journalFor().clear(storyId), {}),
+    'journal:discard': async ({ storyId }) => (await journalFor().discard(storyId), {}),
+    'journal:list': async () => journalFor().list(),
+    'story:lock': async ({ path: filePath, force }) => {
+      const checked = host.checkPath(filePath);
+      const result = await acquireLock(checked, { force });
+      if (result.ok) return { acquired: true, holder: null, warning: result.warning ?? null };
+      return { acquired: false, holder: describeHolder(path.basename(checked), result.holder), warning: null };
+    },
+    'story:unlock': async ({ path: filePath }) => {
+      await releaseLock(host.checkPath(filePath));
       return {};
     },
     'settings:get': async () => loadSettings(host.settingsFile()),

@@ -2,8 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { STORY_EXTENSION, StoryFileError } from './story-files';
 
-/** `.story` files directly inside a folder, newest first. A missing folder is an empty list. */
-export async function listStories(folder: string): Promise<{ name: string; path: string; size: number; mtimeMs: number }[]> {
+/** Files with the given extensions (default `.story`) directly inside a folder, newest first. A missing folder is an empty list. */
+export async function listStories(
+  folder: string,
+  extensions: readonly string[] = [STORY_EXTENSION],
+): Promise<{ name: string; path: string; size: number; mtimeMs: number }[]> {
   let entries;
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
@@ -13,7 +16,7 @@ export async function listStories(folder: string): Promise<{ name: string; path:
   }
   const files = await Promise.all(
     entries
-      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(STORY_EXTENSION))
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && extensions.some((ext) => e.name.toLowerCase().endsWith(ext)))
       .map(async (e) => {
         const full = path.join(folder, e.name);
         const stat = await fs.stat(full);

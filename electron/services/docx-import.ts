@@ -52,6 +52,12 @@ const STYLE_MAP = [
   "p[style-name='Quote'] => blockquote:fresh",
   "p[style-name='Intense Quote'] => blockquote:fresh",
   "p[style-name='Caption'] => p.caption:fresh",
+  // The same by style ID, for files whose generator references a style it never defines.
+  'p.Title => h1.title:fresh',
+  'p.Subtitle => p.standfirst:fresh',
+  'p.Quote => blockquote:fresh',
+  'p.IntenseQuote => blockquote:fresh',
+  'p.Caption => p.caption:fresh',
   // Built-in character styles, by name (their formatting lives in styles.xml; custom styles
   // are resolved from styles.xml in `applyCharacterStyles`).
   "r[style-name='Strong'] => strong",
@@ -279,7 +285,7 @@ function applyCharacterStyles(document: unknown, styles: Map<string, Marks>): un
   if (styles.size === 0) return document;
   const stack: MammothElement[] = [document as MammothElement];
   const notes = (document as MammothElement).notes?._notes;
-  if (notes && typeof notes === 'object') for (const note of Object.values(notes)) stack.push(...(note.body ?? []));
+  if (notes && typeof notes === 'object') for (const note of Object.values(notes)) for (const child of note.body ?? []) stack.push(child);
   while (stack.length > 0) {
     const element = stack.pop()!;
     if (!element || typeof element !== 'object') continue;
@@ -291,7 +297,7 @@ function applyCharacterStyles(document: unknown, styles: Map<string, Marks>): un
         element.isStrikethrough = element.isStrikethrough || marks.strike;
       }
     }
-    if (Array.isArray(element.children)) stack.push(...element.children);
+    if (Array.isArray(element.children)) for (const child of element.children) stack.push(child);
   }
   return document;
 }
@@ -360,6 +366,8 @@ function summariseMessages(messages: readonly { type: string; message: string }[
   const styles = new Set<string>();
   const others = new Map<string, number>();
   for (const { message } of messages) {
+    // Images are checked here (and left out with our own warning) — mammoth's guess adds nothing.
+    if (/^Image of type .* is unlikely to display in web browsers/.test(message)) continue;
     const style = /^Unrecognised (?:paragraph|run) style: '([^']*)'/.exec(message);
     if (style) styles.add(style[1]!);
     else {

@@ -73,7 +73,7 @@ function percentDecode(text: string): Uint8Array {
     if (/^[0-9a-fA-F]{2}$/.test(hex)) {
       out.push(Number.parseInt(hex, 16));
       i += 2;
-    } else out.push(...Buffer.from(text[i]!, 'utf8'));
+    } else for (const byte of Buffer.from(text[i]!, 'utf8')) out.push(byte);
   }
   return new Uint8Array(out);
 }

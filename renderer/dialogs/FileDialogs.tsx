@@ -8,12 +8,12 @@ type DocFile = { name: string; path: string; size: number; mtimeMs: number };
  * Used where there is no native file dialog (the web harness): pick a story from the
  * documents folder, or name one to save there.
  */
-export function OpenStoryDialog(props: { onPick(path: string): void; onCancel(): void }) {
+export function OpenStoryDialog(props: { onPick(path: string): void; onCancel(): void; importable?: boolean }) {
   const [files, setFiles] = useState<DocFile[] | null>(null);
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void call('docs:list', {}).then((result) => {
+    void call('docs:list', { importable: props.importable === true }).then((result) => {
       if (result.ok) {
         setFiles(result.value.files);
         setFolder(result.value.folder);
@@ -21,13 +21,13 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
     });
   }, []);
   return (
-    <Modal title="Open story" onCancel={props.onCancel} className="file-dialog">
+    <Modal title={props.importable ? 'Import a text, web page or Word file' : 'Open story'} onCancel={props.onCancel} className="file-dialog">
       <p className="hint">{folder}</p>
       {error && <p className="field-error" role="alert">{error}</p>}
       {files === null && !error && <p>Loading…</p>}
-      {files && files.length === 0 && <p>No stories in this folder yet.</p>}
+      {files && files.length === 0 && <p>{props.importable ? 'No .txt, .html or .docx files in this folder.' : 'No stories in this folder yet.'}</p>}
       {files && files.length > 0 && (
-        <ul className="file-list" aria-label="Stories">
+        <ul className="file-list" aria-label={props.importable ? 'Files' : 'Stories'}>
           {files.map((f) => (
             <li key={f.path}>
               <button type="button" className="file-item" onClick={() => props.onPick(f.path)}>

@@ -6,8 +6,8 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { $getRoot, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
-import { forwardRef, useEffect, useImperativeHandle, useMemo } from 'react';
+import { $getRoot, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
+import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
 import { BLOCK_NODE_TYPES, isSafeLinkUrl, type StoryBody } from '../../shared/story/schema';
 import { countWords } from '../../shared/story/create';
@@ -17,6 +17,7 @@ import { InsertPanels } from './plugins/InsertPanels';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { NewsroomBlocksPlugin } from './plugins/NewsroomBlocksPlugin';
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin';
+import { SmartPastePlugin } from './plugins/SmartPastePlugin';
 import { editorTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
@@ -44,7 +45,9 @@ interface Props {
   onError(message: string): void;
 }
 
-export const StoryEditor = forwardRef<StoryEditorHandle, Props>(function StoryEditor(props, ref) {
+// memo: the app re-renders for its own state (word counts, save state, metadata typing);
+// the editor and its blocks need not, as long as the props stay the same.
+export const StoryEditor = memo(forwardRef<StoryEditorHandle, Props>(function StoryEditor(props, ref) {
   const initialConfig = useMemo(
     () => ({
       namespace: 'copydesk-story',
@@ -73,12 +76,13 @@ export const StoryEditor = forwardRef<StoryEditorHandle, Props>(function StoryEd
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <LinkEditorPlugin />
       <NewsroomBlocksPlugin />
+      <SmartPastePlugin />
       <InsertPanels />
       <SlashMenuPlugin />
       <EditorBridge ref={ref} onEdit={props.onEdit} onCounts={props.onCounts} />
     </LexicalComposer>
   );
-});
+}));
 
 const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCounts'>>(function EditorBridge({ onEdit, onCounts }, ref) {
   const [editor] = useLexicalComposerContext();
@@ -114,31 +118,57 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
     [editor],
   );
 
+  // The latest callbacks, so a parent passing new functions never re-subscribes or recounts.
+  const onEditRef = useRef(onEdit);
+  const onCountsRef = useRef(onCounts);
+  onEditRef.current = onEdit;
+  onCountsRef.current = onCounts;
+
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // Counting walks the whole story: do it when typing pauses, not on every keystroke.
+    // Words and characters per top-level block, kept until an update marks the block dirty:
+    // a recount while typing counts the one paragraph that changed, not the whole story.
+    const cache = new Map<NodeKey, { node: LexicalNode; words: number; characters: number }>();
+    let last = '';
     const count = () => {
       timer = undefined;
-      const text = editor.getEditorState().read(() =>
-        $getRoot()
-          .getChildren()
-          .filter((n) => !BLOCK_NODE_TYPES.has(n.getType()))
-          .map((n) => n.getTextContent())
-          .join('\n'),
-      );
-      onCounts({ words: countWords(text), characters: text.replace(/\n/g, '').length });
+      let words = 0;
+      let characters = 0;
+      editor.getEditorState().read(() => {
+        const seen = new Set<NodeKey>();
+        for (const node of $getRoot().getChildren()) {
+          if (BLOCK_NODE_TYPES.has(node.getType())) continue;
+          const key = node.getKey();
+          let entry = cache.get(key);
+          if (!entry || entry.node !== node) {
+            const text = node.getTextContent();
+            entry = { node, words: countWords(text), characters: text.replace(/\n/g, '').length };
+            cache.set(key, entry);
+          }
+          seen.add(key);
+          words += entry.words;
+          characters += entry.characters;
+        }
+        for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
+      });
+      // Only a change re-renders the app (a caption edit or a format change leaves them as they were).
+      if (`${words}/${characters}` === last) return;
+      last = `${words}/${characters}`;
+      onCountsRef.current({ words, characters });
     };
     count();
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (!tags.has(LOAD_TAG)) onEdit();
+      // A change inside a block marks the block (and the root) dirty.
+      for (const key of dirtyElements.keys()) cache.delete(key);
+      if (!tags.has(LOAD_TAG)) onEditRef.current();
       if (timer === undefined) timer = setTimeout(count, 250);
     });
     return () => {
       unregister();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [editor, onEdit, onCounts]);
+  }, [editor]);
 
   return null;
 });

@@ -7,6 +7,9 @@
  *   Prince Harry at Wimbledon (Anthony Devlin/PA)
  *   Protesters outside Parliament.                 ← caption, then the credit on the next line
  *   Photo / Mark Mitchell
+ *   Chris Hipkins speaks to media. ROBERT KITCHIN/STUFF
+ *   Image source, Getty Images                     ← BBC pages: the credit, then the caption
+ *   Image caption, Prince Harry at Wimbledon
  *
  * What tells a caption from prose: the credit is the very end of the paragraph; it is
  * labelled (Photo / …, Photo: …, Picture: …, Image: …, Credit: …) and follows the end of a
@@ -71,6 +74,16 @@ export function detectCaptionCredit(paragraph: string): CaptionCredit | null {
     .map((l) => l.trim())
     .filter((l) => l !== '');
   if (lines.length === 0) return null;
+
+  // BBC pages copy as "Image source, Getty Images" then "Image caption, Prince Harry …".
+  const source = /^image\s+source,\s*(.+)$/iu.exec(lines[0]!);
+  const captionAt = source ? 1 : 0;
+  const bbcCaption = lines[captionAt] ? /^image\s+caption,\s*(.+)$/iu.exec(lines[captionAt]!) : null;
+  if (bbcCaption && (!source || isCreditText(source[1]!))) {
+    const caption = [bbcCaption[1]!, ...lines.slice(captionAt + 1)].join(' ').trim();
+    if (isCaptionLike(caption)) return { caption, credit: source ? source[1]!.trim() : '' };
+  }
+
   const last = lines[lines.length - 1]!;
   const before = lines.slice(0, -1);
 
@@ -100,7 +113,21 @@ export function creditLine(line: string): string | null {
   }
   const bracketed = /^\(([^()]{2,120})\)$/u.exec(text);
   if (bracketed) return bracketedCredit(bracketed[1]!);
-  return null;
+  return slashCredit(text);
+}
+
+/**
+ * "ROBERT KITCHIN/STUFF", "Ricky Wilson/Stuff": a name and an agency with no label or
+ * brackets — only when in capitals (a common house style) or the agency is a known one.
+ */
+function slashCredit(text: string): string | null {
+  if (!text.includes('/') || !isCreditText(text)) return null;
+  const parts = text.split('/').map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) return null;
+  if (!parts.every((p) => isAgency(p) || isPersonName(p))) return null;
+  const capitals = text === text.toUpperCase() && parts.some(isPersonName);
+  const known = parts.some((p) => AGENCIES.has(p.toLowerCase()) || PHOTO_ONLY_SOURCE.test(p));
+  return capitals || known ? text : null;
 }
 
 /** A short caption: no more than a few sentences, not a list item, not a tweet attribution. */
@@ -113,6 +140,16 @@ export function isCaptionLike(text: string): boolean {
   if (/:$/.test(caption)) return false;
   const sentences = caption.split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u).filter((s) => s.trim() !== '');
   return sentences.length <= MAX_CAPTION_SENTENCES;
+}
+
+/**
+ * Stricter than `isCaptionLike`, for a paragraph followed by a credit standing alone after
+ * a blank line: that paragraph may just as well be prose before an uncaptioned photo, so it
+ * counts as the caption only if it reads like one — short, no quotes, no "said".
+ */
+export function isLikelyCaption(text: string): boolean {
+  const caption = text.trim();
+  return isCaptionLike(caption) && caption.length <= 300 && !/["“”]|\b(?:said|says|told|according to)\b/iu.test(caption);
 }
 
 function creditTail(line: string): CaptionCredit | null {
@@ -137,6 +174,12 @@ function creditTail(line: string): CaptionCredit | null {
   if (bracketed) {
     const credit = bracketedCredit(bracketed[2]!);
     if (credit !== null) return { caption: bracketed[1]!.trim(), credit };
+  }
+  // "… speaks to media on Monday. ROBERT KITCHIN/STUFF"
+  const slash = /^(.*[.!?"”’)])\s+([^.!?()/]{2,60}\/[^.!?()]{2,60})$/u.exec(line);
+  if (slash) {
+    const credit = slashCredit(slash[2]!);
+    if (credit !== null) return { caption: slash[1]!.trim(), credit };
   }
   return null;
 }
@@ -180,6 +223,7 @@ export function isCreditText(credit: string): boolean {
   if (/\(\s*@/.test(text) || /https?:\/\//i.test(text)) return false;
   // A credit ends in a word ("Supplied", "Getty Images", "N.Z."), not stray punctuation.
   if (/\s[^\p{L}\p{N}@#&]+$/u.test(text)) return false;
+  if (!/[\p{L}\p{N}.)'’"”]$/u.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > MAX_CREDIT_WORDS) return false;
   let letters = false;

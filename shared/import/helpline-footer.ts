@@ -149,7 +149,10 @@ function httpsUrl(candidate: string): string | null {
   }
 }
 
-/** Links and bare domains on a line, in order. Email addresses are not web addresses. */
+/** Tweet and short links: never a helpline's website. */
+const NOT_A_SERVICE = new Set(['t.co', 'twitter.com', 'x.com', 'bit.ly', 'tinyurl.com']);
+
+/** Links and bare domains on a line, in order. Email addresses and tweet links are not services' web addresses. */
 export function findWebAddresses(text: string): WebAddress[] {
   const found: WebAddress[] = [];
   const taken: Array<[number, number]> = [];
@@ -158,9 +161,9 @@ export function findWebAddresses(text: string): WebAddress[] {
     const secure = printed.replace(/^http:/i, 'https:');
     const url = httpsUrl(secure);
     if (!url) continue;
-    const host = new URL(url).hostname;
-    found.push({ printed, url, domain: registrableDomain(host), bare: false, index: match.index! });
+    const domain = registrableDomain(new URL(url).hostname);
     taken.push([match.index!, match.index! + printed.length]);
+    if (!NOT_A_SERVICE.has(domain)) found.push({ printed, url, domain, bare: false, index: match.index! });
   }
   for (const match of text.matchAll(BARE_DOMAIN)) {
     const index = match.index!;
@@ -171,7 +174,7 @@ export function findWebAddresses(text: string): WebAddress[] {
     if (labels.slice(0, -1).some((l) => l.length < 2)) continue;
     const path = trimUrlEnd(match[2] ?? '');
     const domain = registrableDomain(host);
-    if (!domain.includes('.')) continue;
+    if (!domain.includes('.') || NOT_A_SERVICE.has(domain)) continue;
     // A bare domain links to its www. site (the convention of the shipped presets).
     const linkHost = host.toLowerCase() === domain ? `www.${domain}` : host.toLowerCase();
     const url = httpsUrl(`https://${linkHost}${path}`);
@@ -183,10 +186,7 @@ export function findWebAddresses(text: string): WebAddress[] {
 
 // ---- one entry -------------------------------------------------------------------------
 
-/** Words that open a helpline line without naming the service ("Call Lifeline on …"). */
-const LEAD_WORDS =
-  /^(?:(?:if|in|for|free|freephone|freecall|call|phone|ring|text|contact|visit|the|or|and|also|you|can|could|should|may|to|reach|email|on|a|an|please|try|go|is|are|at)\b[\s,]*)+/iu;
-const NAME_CONNECTORS = new Set(['&', 'and', 'of', 'for', 'the', 'de', 'in', 'to']);
+const NAME_CONNECTORS = new Set(['&', 'and', 'of', 'for', 'the', 'de']);
 
 /**
  * Reads one printed line of a helpline list as an entry; null when the line has nothing to
@@ -219,7 +219,7 @@ export function entryName(detail: string, web: WebAddress[] = findWebAddresses(d
   if (label) return label;
   if (/\bemergenc(?:y|ies)\b/iu.test(text)) return 'Emergency';
   // "Call Healthline on 0800 611 116", "Samaritans on 116 123"
-  const run = capitalisedRun(text.replace(LEAD_WORDS, ''));
+  const run = serviceName(text);
   if (run) return run;
   const domain = web.find((w) => w.bare) ?? web[0];
   if (domain) return domain.domain;
@@ -254,22 +254,48 @@ function isLabel(label: string): boolean {
   return /^[\p{Lu}\p{N}]/u.test(text) && !/^(?:if|for|to|you|call|in)\b/iu.test(text);
 }
 
-/** Leading words in capitals: "Healthline", "Kids Helpline", "NATIONAL ANXIETY 24 HR HELPLINE". */
-function capitalisedRun(text: string): string | null {
-  const words = text.trim().split(/\s+/);
-  const run: string[] = [];
-  for (const word of words) {
-    const bare = word.replace(/[,;:.]+$/u, '');
-    if (/^\p{Lu}/u.test(bare) || (run.length > 0 && (NAME_CONNECTORS.has(bare.toLowerCase()) || /^\d{1,3}$/.test(bare)))) {
+/** Capitalised words that open a sentence or an instruction, not a service's name. */
+const NOT_A_NAME =
+  /^(?:I|In|If|The|For|You|Your|Call|Text|Txt|Phone|Ring|Visit|Contact|Free|Freephone|Freecall|Or|And|To|On|At|A|An|It|This|That|Help|Email|Chat|Also|Please|Anyone|Readers|Those|People|We|Our|Go|See|Try|Reach)$/u;
+const REGION = /^(?:UK|US|USA|America|United States|United Kingdom|Australia|New Zealand|NZ|Ireland|Canada|England|Scotland|Wales|Northern Ireland)$/u;
+
+/**
+ * The service a line or a piece of a sentence names before its number or web address: the
+ * last run of capitalised words ("Call Healthline on 0800 611 116" → "Healthline", "the
+ * crisis support service Lifeline is 13 11 14" → "Lifeline", "the 988 Suicide & Crisis
+ * Lifeline at 988" → "988 Suicide & Crisis Lifeline"). Regions ("In the UK") are not names.
+ */
+function serviceName(text: string): string | null {
+  // Cut at the first number or address, unless it is part of a name ("988 Suicide & Crisis Lifeline").
+  const contacts = [
+    ...findPhones(text).map((p) => ({ index: p.index, end: p.index + p.printed.length })),
+    ...findWebAddresses(text).map((w) => ({ index: w.index, end: w.index + w.printed.length })),
+  ].filter((c) => !/^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.end)));
+  const cut = contacts.length > 0 ? Math.min(...contacts.map((c) => c.index)) : text.length;
+  const words = text.slice(0, cut).split(/\s+/u).filter((w) => w !== '');
+  let best: string | null = null;
+  let run: string[] = [];
+  const close = () => {
+    while (run.length > 0 && (NAME_CONNECTORS.has(run[run.length - 1]!.toLowerCase()) || /^\d+$/.test(run[run.length - 1]!))) run.pop();
+    const name = run.join(' ');
+    if (run.length > 0 && run.length <= 8 && !REGION.test(name)) best = name;
+    run = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const bare = word.replace(/^["“‘(]+/u, '').replace(/[,;:.!?)"”’]+$/u, '');
+    const punctuated = bare !== word.replace(/^["“‘(]+/u, '');
+    const next = words[i + 1]?.replace(/^["“‘(]+/u, '') ?? '';
+    const capital = /^\p{Lu}/u.test(bare) && !(run.length === 0 && NOT_A_NAME.test(bare));
+    const inner = run.length > 0 && (NAME_CONNECTORS.has(bare.toLowerCase()) || /^\d{1,3}$/u.test(bare));
+    const leadingNumber = run.length === 0 && /^\d{2,4}$/u.test(bare) && /^\p{Lu}\p{Ll}/u.test(next);
+    if (bare !== '' && (capital || inner || leadingNumber)) {
       run.push(bare);
-      if (bare !== word) break;
-      continue;
-    }
-    break;
+      if (punctuated) close();
+    } else close();
   }
-  while (run.length > 0 && (NAME_CONNECTORS.has(run[run.length - 1]!.toLowerCase()) || /^\d+$/.test(run[run.length - 1]!))) run.pop();
-  if (run.length === 0 || run.length > 8) return null;
-  return run.join(' ');
+  close();
+  return best;
 }
 
 function fallbackName(detail: string, phones: PhoneMatch[]): string {
@@ -289,12 +315,14 @@ export function isHelplineHeading(line: string): boolean {
 }
 
 const KNOWN_SERVICES =
-  /\b(?:life\s?line|youth\s?line|samaritans|beyond\s?blue|kids\s?(?:help)?line|mensline|headspace|healthline|depression\s+helpline|anxiety|whatsup|what'?s\s+up|suicide|crisis|helpline|sands|shine|women'?s\s+refuge|rural\s+support|outline|shout|papyrus|childline|nspcc|trevor\s+project|befrienders|sane|butterfly\s+foundation|qlife|1800\s?respect|open\s+arms|13\s?yarn|mates\s+in\s+construction|victim\s+support|1737|988)\b/iu;
+  /\b(?:life\s?line|youth\s?line|samaritans|beyond\s?blue|kids\s?(?:help)?line|mensline|headspace|healthline|depression\s+helpline|anxiety\s+(?:nz|helpline|line|uk)|whatsup|what'?s\s+up|suicide|crisis\s+(?:line|helpline|text\s+line|support|team)|helpline|women'?s\s+refuge|rural\s+support\s+trust|papyrus|childline|nspcc|trevor\s+project|befrienders|butterfly\s+foundation|qlife|1800\s?respect|open\s+arms|13\s?yarn|mates\s+in\s+construction|victim\s+support|1737|988)\b/iu;
+/** Services whose names are ordinary words, recognised only as proper names. */
+const KNOWN_SERVICE_NAMES = /\b(?:Sands|Shine|Outline|Shout|SANE|Mind|CALM|Rainbow\s+Youth|Le\s+Va)\b/u;
 const HELP_PHRASES =
   /\b(?:needs?|get|getting|seek|seeking|for|find)\s+(?:help|support)\b|\b(?:help|support)\s+is\s+available\b|\bneed\s+to\s+talk\b|\bcounsell?or|\bmental\s+health\b|\b24\/7\b|\bfree(?:phone|call|\s+call)\b/iu;
 
 function mentionsHelp(text: string): boolean {
-  return KNOWN_SERVICES.test(text) || HELP_PHRASES.test(text);
+  return KNOWN_SERVICES.test(text) || KNOWN_SERVICE_NAMES.test(text) || HELP_PHRASES.test(text);
 }
 
 /** Finds the story's helpline footer in its lines ('' or whitespace for blank lines). */
@@ -345,7 +373,16 @@ function listFooter(lines: readonly string[], options: HelplineOptions): Helplin
   const withHelp = entries.filter((e) => mentionsHelp(e.detail)).length;
   const callable = entries.filter((e) => e.phone || e.url).length;
   if (withHelp * 2 < entries.length || callable * 2 < entries.length) return null;
-  return { form: 'list', start, startColumn: 0, end: last + 1, state: footerState(DEFAULT_HELPLINE_HEADING, entries, options), reworded: [] };
+  // A line that introduces the list is its heading: "If you or anyone you know needs help:".
+  let heading = DEFAULT_HELPLINE_HEADING;
+  let intro = start - 1;
+  while (intro >= 0 && lines[intro]!.trim() === '') intro--;
+  const introLine = intro >= 0 ? lines[intro]!.trim() : '';
+  if (introLine.length <= 80 && introLine.endsWith(':') && /\b(?:help|support|talk)\b/iu.test(introLine) && findPhones(introLine).length === 0) {
+    heading = introLine;
+    start = intro;
+  }
+  return { form: 'list', start, startColumn: 0, end: last + 1, state: footerState(heading, entries, options), reworded: [] };
 }
 
 function sentenceFooter(lines: readonly string[], options: HelplineOptions): HelplineFooterMatch | null {
@@ -481,7 +518,7 @@ function segmentName(piece: string, previous: string | null): string | 'same' | 
   const text = piece.trim();
   const label = labelName(text);
   if (label) return label;
-  const run = capitalisedRun(text.replace(LEAD_WORDS, ''));
+  const run = serviceName(text);
   if (run) return run;
   const web = findWebAddresses(text);
   if (web.length > 0 && /^(?:(?:visit|at|go\s+to|see|online\s+at|or|and)\s+)*$/iu.test(`${text.slice(0, web[0]!.index).trim()} `.trimStart())) {

@@ -364,7 +364,7 @@ function inlineNodes(items: readonly Inline[]): SerializedBodyNode[] {
     const leaves = leafNodes(items.slice(i, j), link !== null);
     if (link !== null) {
       if (leaves.length > 0) nodes.push(linkNode(link, leaves));
-    } else nodes.push(...leaves);
+    } else append(nodes, leaves);
     i = j;
   }
   if (nodes.length > MAX_CHILDREN) {
@@ -392,6 +392,11 @@ function leafNodes(items: readonly Inline[], inLink: boolean): SerializedBodyNod
     }
   }
   return out;
+}
+
+/** `target.push(...source)` without the argument-count limit (huge pastes have huge runs). */
+function append<T>(target: T[], source: readonly T[]): void {
+  for (const item of source) target.push(item);
 }
 
 function chunkText(text: string): string[] {
@@ -451,19 +456,54 @@ function hasClass(el: Element, name: string): boolean {
   return classes(el).some((c) => c.toLowerCase() === lower);
 }
 
-/** Inline CSS as a map of lower-case property → lower-case value (`!important` dropped). */
-function styleOf(el: Element): Map<string, string> {
-  const map = new Map<string, string>();
-  const style = el.attribs.style;
-  if (!style) return map;
-  for (const declaration of style.split(';')) {
+/** Declarations of a style sheet's class rules (`.c3{…}`, `span.c3{…}`), by class name. */
+type ClassRules = Map<string, { tag: string; order: number; declarations: Map<string, string> }[]>;
+
+function parseDeclarations(text: string, into = new Map<string, string>()): Map<string, string> {
+  for (const declaration of text.split(';')) {
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
     const value = declaration.slice(colon + 1).replace(/!\s*important/i, '').trim().toLowerCase();
-    if (property) map.set(property, value);
+    if (property) into.set(property, value);
   }
-  return map;
+  return into;
+}
+
+/**
+ * Google Docs' HTML download keeps bold and italic in class rules (`.c3{font-weight:700}`),
+ * not inline. Only simple class selectors are read; tag selectors (`h1{…}`) and anything
+ * more complex are not, so a house style sheet cannot make every heading bold.
+ */
+let ruleOrder = 0;
+
+function readStyleSheet(css: string, rules: ClassRules): void {
+  const clean = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
+  for (const match of clean.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const declarations = parseDeclarations(match[2]!);
+    for (const selector of match[1]!.split(',')) {
+      const simple = /^\s*([a-z][a-z0-9]*)?\.([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(selector);
+      if (!simple) continue;
+      const list = rules.get(simple[2]!) ?? [];
+      list.push({ tag: (simple[1] ?? '').toLowerCase(), order: ruleOrder++, declarations });
+      rules.set(simple[2]!, list);
+    }
+  }
+}
+
+/** An element's CSS (class rules, then its inline style) as lower-case property → value. */
+function styleOf(el: Element, rules?: ClassRules): Map<string, string> {
+  const map = new Map<string, string>();
+  if (rules && rules.size > 0 && el.attribs.class) {
+    // Later rules win, whatever the order of the classes in the attribute.
+    const matching = classes(el)
+      .flatMap((name) => rules.get(name) ?? [])
+      .filter((rule) => rule.tag === '' || rule.tag === el.name)
+      .sort((a, b) => a.order - b.order);
+    for (const rule of matching) for (const [k, v] of rule.declarations) map.set(k, v);
+  }
+  const style = el.attribs.style;
+  return style ? parseDeclarations(style, map) : map;
 }
 
 function isHidden(el: Element, style: Map<string, string>): boolean {
@@ -532,6 +572,19 @@ export function importLinkUrl(href: string | undefined): string | null {
   return isSafeLinkUrl(url) ? url : null;
 }
 
+const DOCS_LIST = /(?:^|\s)lst-kix_([A-Za-z0-9_]+)-(\d)(?:\s|$)/;
+
+/** The level of a Google Docs download's list (`<ul class="lst-kix_abc-1">` → 1), or null. */
+function docsListLevel(node: ChildNode): number | null {
+  if (!isElement(node) || (node.name !== 'ul' && node.name !== 'ol')) return null;
+  const match = DOCS_LIST.exec(node.attribs.class ?? '');
+  return match ? Math.min(Number(match[2]), MAX_LIST_LEVEL) : null;
+}
+
+function docsListId(node: Element): string {
+  return `docs-${DOCS_LIST.exec(node.attribs.class ?? '')?.[1] ?? ''}`;
+}
+
 const WORD_LIST = /mso-list\s*:\s*(l\d+)\s+level(\d+)(?:\s+(lfo\d+))?/i;
 
 /** A Word list paragraph: `style='…mso-list:l0 level1 lfo1'` (not a numbered heading). */
@@ -573,7 +626,8 @@ function listStyleOrdered(style: Map<string, string>): boolean | null {
   const type = style.get('list-style-type') ?? style.get('list-style')?.split(/\s+/)[0];
   if (!type) return null;
   if (ORDERED_STYLE.test(type)) return true;
-  if (/^(disc|circle|square|none|disclosure)/.test(type)) return false;
+  if (/^(disc|circle|square|disclosure)/.test(type)) return false;
+  // 'none': markers drawn some other way (Google Docs' download uses counters) — the tag decides.
   return null;
 }
 
@@ -642,7 +696,7 @@ class ListSink implements Sink {
       this.entries.push(top.item);
     }
     if (top.item.items.length > 0) top.item.items.push({ kind: 'break', link: null });
-    top.item.items.push(...items);
+    append(top.item.items, items);
   }
 
   block(node: SerializedBodyNode): void {
@@ -657,7 +711,7 @@ class ListSink implements Sink {
     const finishRun = () => {
       if (run.length === 0) return;
       const lists = buildLists(run, continueFrom);
-      out.push(...lists);
+      append(out, lists);
       const last = lists.at(-1);
       const lastItem = run.at(-1)!;
       continueFrom = last ? { key: lastItem.key, ordered: last.listType === 'number', next: nextValue(last) } : null;
@@ -744,7 +798,7 @@ class CellSink implements Sink {
     if (this.cells.length === 0) this.startCell();
     const cell = this.cells.at(-1)!;
     if (cell.length > 0) cell.push({ kind: 'text', text: ' ', format: 0, link: null, whitespace: 'collapse' });
-    cell.push(...items);
+    append(cell, items);
   }
 
   block(node: SerializedBodyNode): void {
@@ -758,6 +812,7 @@ class Converter implements Sink {
   private readonly imageSources = new Map<SerializedBodyNode, Omit<HtmlImage, 'index'>>();
   private readonly markers = new WeakMap<Element, string>();
   private readonly flattened = new WeakMap<Element, string>();
+  private readonly classRules: ClassRules = new Map();
   private readonly whitespace: 'collapse' | 'preserve';
   private readonly headlineFrom: 'any' | 'title-style';
   private sink: Sink = this;
@@ -856,7 +911,8 @@ class Converter implements Sink {
         this.flattened.set(node, flatText(node));
         continue;
       }
-      if (node.type === 'tag' && !DROPPED.has(node.name)) {
+      if (node.type === 'style') readStyleSheet(flatStyleText(node), this.classRules);
+      else if (node.type === 'tag' && (!DROPPED.has(node.name) || node.name === 'head')) {
         this.takeWordMarkers(node);
         for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
       }
@@ -933,6 +989,21 @@ class Converter implements Sink {
   private walkChildren(nodes: readonly ChildNode[], ctx: Ctx): void {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
+      if (docsListLevel(node) !== null) {
+        // Google Docs' HTML download writes each level as a list of its own, side by side:
+        // <ul class="lst-kix_abc-0">…</ul><ul class="lst-kix_abc-1">…</ul>.
+        const run: Element[] = [node as Element];
+        let j = i + 1;
+        for (; j < nodes.length; j++) {
+          const next = nodes[j]!;
+          if (docsListLevel(next) !== null) run.push(next as Element);
+          else if (next.type === 'comment' || (next.type === 'text' && next.data.trim() === '')) continue;
+          else break;
+        }
+        this.docsLists(run, ctx);
+        i = j - 1;
+        continue;
+      }
       if (wordListInfo(node)) {
         // A run of Word list paragraphs (blank text and comments between them do not break it).
         const run: Element[] = [node as Element];
@@ -974,7 +1045,7 @@ class Converter implements Sink {
       return;
     }
     if (DROPPED.has(name) || /^(o|v|x|w10|m):/.test(name)) return;
-    const style = styleOf(el);
+    const style = styleOf(el, this.classRules);
     if (isHidden(el, style)) return;
 
     switch (name) {
@@ -1090,10 +1161,10 @@ class Converter implements Sink {
 
   private static listKeys = 0;
 
-  private listItems(el: Element, ctx: Ctx, sink: ListSink, level: number): void {
-    const style = styleOf(el);
+  private listItems(el: Element, ctx: Ctx, sink: ListSink, level: number, listId?: string): void {
+    const style = styleOf(el, this.classRules);
     const ordered = listStyleOrdered(style) ?? el.name === 'ol';
-    const key = `html-${++Converter.listKeys}`;
+    const key = listId ?? `html-${++Converter.listKeys}`;
     const startAttr = Number.parseInt(el.attribs.start ?? '', 10);
     let start: number | undefined = ordered && Number.isInteger(startAttr) ? startAttr : undefined;
     const itemCtx: Ctx = { ...ctx, format: formatOf(el, style, ctx.format) };
@@ -1107,7 +1178,7 @@ class Converter implements Sink {
         continue;
       }
       if (child.name === 'li') {
-        const liStyle = styleOf(child);
+        const liStyle = styleOf(child, this.classRules);
         if (isHidden(child, liStyle)) continue;
         const aria = Number.parseInt(child.attribs['aria-level'] ?? '', 10);
         const itemLevel = Number.isInteger(aria) && aria >= 1 ? Math.max(level, aria - 1) : level;
@@ -1128,6 +1199,17 @@ class Converter implements Sink {
     }
   }
 
+  private docsLists(lists: readonly Element[], ctx: Ctx): void {
+    if (this.sink instanceof ListSink) {
+      for (const list of lists) this.listItems(list, ctx, this.sink, docsListLevel(list)!);
+      return;
+    }
+    const sink = this.withSink(new ListSink(), () => {
+      for (const list of lists) this.listItems(list, ctx, this.sink as ListSink, docsListLevel(list)!, docsListId(list));
+    });
+    for (const node of sink.build()) this.emitBuilt(node);
+  }
+
   private wordList(paragraphs: readonly Element[], ctx: Ctx): void {
     const sink = this.withSink(new ListSink(), () => {
       const listSink = this.sink as ListSink;
@@ -1137,7 +1219,7 @@ class Converter implements Sink {
         const numbered = orderedMarker(marker);
         const ordered = numbered.ordered || classes(p).some((c) => /^MsoListNumber/i.test(c));
         listSink.openItem(info.level, ordered, info.key, numbered.ordered ? numbered.start : undefined);
-        const style = styleOf(p);
+        const style = styleOf(p, this.classRules);
         this.walkChildren(p.children, { ...ctx, format: formatOf(p, style, ctx.format), spec: { kind: 'paragraph' } });
         this.flush();
         listSink.closeItem();
@@ -1170,7 +1252,7 @@ class Converter implements Sink {
     for (const caption of captions) this.element(caption, ctx);
     const cellCtx: Ctx = { ...ctx, spec: { kind: 'paragraph' } };
     for (const row of rows) {
-      if (isHidden(row, styleOf(row))) continue;
+      if (isHidden(row, styleOf(row, this.classRules))) continue;
       const cells = row.children.filter((c): c is Element => isElement(c) && c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
       if (cells.length === 0) continue;
       if (cells.length === 1) {
@@ -1190,7 +1272,7 @@ class Converter implements Sink {
       sink.cells.forEach((cell, i) => {
         if (i > 0) line.push({ kind: 'text', text: ' | ', format: 0, link: null, whitespace: 'collapse' });
         // A cell's own line breaks would split the row: they become spaces.
-        line.push(...cell.map((item): Inline => (item.kind === 'break' ? { kind: 'text', text: ' ', format: 0, link: item.link, whitespace: 'collapse' } : item)));
+        append(line, cell.map((item): Inline => (item.kind === 'break' ? { kind: 'text', text: ' ', format: 0, link: item.link, whitespace: 'collapse' } : item)));
       });
       if (sink.cells.some((cell) => hasWords(settleInlines(cell)))) this.sink.text({ kind: 'paragraph' }, line);
       for (const node of sink.deferred) this.sink.block(node);
@@ -1246,6 +1328,10 @@ class Converter implements Sink {
     if (!https) this.imageSources.set(node, { src, alt: String(node.alt), caption: String(node.caption), credit: String(node.credit) });
     this.sink.block(node);
   }
+}
+
+function flatStyleText(el: Element): string {
+  return el.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
 }
 
 /** Text of a subtree without recursion, leaving out what DROPPED removes. */

@@ -3,7 +3,7 @@ import type { TweetState } from '../blocks/tweet';
 import { createStory, emptyBody } from '../story/create';
 import { isSafeLinkUrl, type SerializedBodyNode, type Story } from '../story/schema';
 import { parseBullet } from './bullets';
-import { detectCaptionCredit, isCaptionLike } from './caption-credit';
+import { detectCaptionCredit, isLikelyCaption } from './caption-credit';
 import { detectDateline } from './dateline';
 import { detectHelplineFooter, findPhones } from './helpline-footer';
 import { parseTweetAttribution } from './tweet-attribution';
@@ -208,7 +208,8 @@ function tweets(blocks: string[][]): Item[] {
 
 /**
  * Photo captions: a block ending in a credit. A credit standing alone takes the block
- * before it as its caption when that block is one short caption-like line.
+ * before it as its caption when that block is one short line that reads like a caption
+ * (no quotes, no "said"); otherwise the photo has no caption and the block stays prose.
  */
 function captions(input: Item[]): Item[] {
   const items: Item[] = [];
@@ -228,7 +229,7 @@ function captions(input: Item[]): Item[] {
       previous?.kind === 'raw' &&
       previous.lines.length === 1 &&
       !parseBullet(previous.lines[0]!) &&
-      isCaptionLike(previous.lines[0]!)
+      isLikelyCaption(previous.lines[0]!)
     ) {
       items.pop();
       items.push({ kind: 'photo', caption: previous.lines[0]!.trim(), credit: found.credit });

@@ -25,7 +25,9 @@ export type RestoreResult =
  */
 export function restoreStory(input: unknown): RestoreResult {
   try {
-    return restoreUnchecked(input);
+    const result = restoreUnchecked(input);
+    // However long the place or the value it names, the reason stays one short line.
+    return result.ok || result.reason.length < MAX_REASON_LENGTH ? result : { ok: false, reason: truncate(result.reason, MAX_REASON_LENGTH - 1) };
   } catch (error) {
     // Defensive: a bug in a validator must still give the user a line, not a stack trace.
     return { ok: false, reason: `not a readable story (${oneLine(error)})` };
@@ -108,15 +110,16 @@ export function restoreBody(root: unknown): StoryBody | string {
     if (++count > 2_000_000) return 'body has too many nodes';
     if (frame.depth > MAX_BODY_DEPTH) return `body is nested too deeply (more than ${MAX_BODY_DEPTH} levels)`;
     const raw = frame.raw;
-    if (!isPlainObject(raw)) return `body ${frame.where} must be an object`;
+    if (!isPlainObject(raw)) return `body ${shortPlace(frame.where)} must be an object`;
     const type = raw.type;
-    if (typeof type !== 'string') return `body ${frame.where} has no type`;
-    if (frame.depth === 0 ? type !== 'root' : type === 'root') return `body ${frame.where}: misplaced root node`;
-    if (frame.depth > 1 && BLOCK_NODE_TYPES.has(type)) return `body ${frame.where}: a ${type} block must sit at the top level`;
-    const schema = (BODY_NODE_SCHEMAS as Record<string, z.ZodType>)[type];
-    if (!schema) return `body ${frame.where}: unknown block type "${truncate(type, 40)}"`;
+    if (typeof type !== 'string') return `body ${shortPlace(frame.where)} has no type`;
+    if (frame.depth === 0 ? type !== 'root' : type === 'root') return `body ${shortPlace(frame.where)}: misplaced root node`;
+    if (frame.depth > 1 && BLOCK_NODE_TYPES.has(type)) return `body ${shortPlace(frame.where)}: a ${type} block must sit at the top level`;
+    // Own keys only: a node typed "constructor" or "toString" must not find Object.prototype's.
+    const schema = Object.hasOwn(BODY_NODE_SCHEMAS, type) ? (BODY_NODE_SCHEMAS as Record<string, z.ZodType>)[type] : undefined;
+    if (!schema) return `body ${shortPlace(frame.where)}: unknown block type "${truncate(type, 40)}"`;
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return `body ${frame.where} (${type}): ${describeIssue(parsed.error.issues[0], true)}`;
+    if (!parsed.success) return `body ${shortPlace(frame.where)} (${type}): ${describeIssue(parsed.error.issues[0], true)}`;
     const node = parsed.data as SerializedBodyNode;
     frame.attach(node);
     if (ELEMENT_NODE_TYPES.has(type)) {
@@ -138,6 +141,14 @@ export function restoreBody(root: unknown): StoryBody | string {
   return { root: restoredRoot as StoryBody['root'] };
 }
 
+/** "block 3.1.4.….2.1": a node's place, with the middle of a very deep one left out. */
+function shortPlace(where: string): string {
+  const parts = where.split('.');
+  return parts.length <= 7 ? where : [...parts.slice(0, 3), '…', ...parts.slice(-3)].join('.');
+}
+
+const MAX_REASON_LENGTH = 300;
+
 const FIELD_NAMES: Record<string, string> = { meta: '', body: 'body', assets: 'asset', review: 'review' };
 
 /** One line a reporter can read: "headline must be a string". */
@@ -145,7 +156,7 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined, inBody = fals
   if (!issue) return 'not a readable story';
   // Record keys come from the file: keep them short and on one line.
   const path = issue.path.map((p) => truncate(String(p), 80));
-  if (!inBody && path.length > 1 && path[0]! in FIELD_NAMES) {
+  if (!inBody && path.length > 1 && Object.hasOwn(FIELD_NAMES, path[0]!)) {
     const prefix = FIELD_NAMES[path[0]!];
     path.splice(0, 1, ...(prefix ? [prefix] : []));
   }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makePng } from '../fixtures/images';
@@ -77,8 +77,12 @@ test('a reporter builds the seed story with a photo, two tweets and the NZ helpl
 
   // The NZ standard helpline footer from the / menu
   await page.keyboard.press('Enter');
-  await page.keyboard.type('/help');
-  await page.getByRole('option', { name: 'Helpline footer' }).click();
+  await page.keyboard.type('/');
+  const menu = page.getByRole('listbox', { name: 'Insert block' });
+  await expect(menu.getByRole('option', { name: 'Tweet' })).toBeVisible();
+  await page.keyboard.type('help');
+  await expect(menu.getByRole('option')).toHaveText(['Helpline footer']);
+  await menu.getByRole('option', { name: 'Helpline footer' }).click();
   await expect(page.getByRole('dialog', { name: 'Insert helpline footer' })).toBeVisible();
   await expect(page.getByLabel('Helpline list')).toHaveValue('nz-standard');
   await page.getByRole('button', { name: 'Insert footer' }).click();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { exportStory } from '../../shared/export';
 import type { SerializedBodyNode, Story } from '../../shared/story/schema';
 import { buildSeedStory, SEED_PNG_SHA256 } from '../fixtures/seed-story';
@@ -137,7 +137,7 @@ test('pasting hostile HTML into the editor is sanitised and the story still save
   expect(found.handlers).toEqual([]);
   expect(found.active).toEqual([]);
   expect(found.urls.filter(isDangerousUrl)).toEqual([]);
-  for (const href of found.links) expect(href).toMatch(/^(https?:|mailto:|tel:)/);
+  for (const href of found.links) expect(href).toMatch(/^(https?:|mailto:|tel:)/i);
   expect(blocked).toEqual([]);
 
   // The pasted story is valid: it saves.

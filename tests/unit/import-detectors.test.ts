@@ -90,6 +90,10 @@ describe('detectCaptionCredit', () => {
     ['a separator before the credit', 'Jacinda Ardern in Wellington | Photo: Stuff', { caption: 'Jacinda Ardern in Wellington', credit: 'Stuff' }],
     ['upper-case label', 'The site today. PHOTO: NZME', { caption: 'The site today.', credit: 'NZME' }],
     ['lower-case supplied', 'The winning entry. Photo / supplied', { caption: 'The winning entry.', credit: 'supplied' }],
+    ['an unlabelled capitals credit on the next line (Stuff)', 'Chris Hipkins speaks to media on Monday.\nROBERT KITCHIN/STUFF', { caption: 'Chris Hipkins speaks to media on Monday.', credit: 'ROBERT KITCHIN/STUFF' }],
+    ['an unlabelled capitals credit after the caption', 'Chris Hipkins speaks to media. ROBERT KITCHIN/STUFF', { caption: 'Chris Hipkins speaks to media.', credit: 'ROBERT KITCHIN/STUFF' }],
+    ['a name and a known agency without brackets', 'Floodwater in Napier.\nRicky Wilson/Stuff', { caption: 'Floodwater in Napier.', credit: 'Ricky Wilson/Stuff' }],
+    ['BBC "Image source" and "Image caption" lines', 'Image source, Getty Images\nImage caption, Prince Harry at Wimbledon on Monday', { caption: 'Prince Harry at Wimbledon on Monday', credit: 'Getty Images' }],
     ['a credit with an @handle', 'Chrissy Teigen at home. Photo / Instagram @chrissyteigen', { caption: 'Chrissy Teigen at home.', credit: 'Instagram @chrissyteigen' }],
   ];
   for (const [label, text, expected] of shapes) {
@@ -115,6 +119,9 @@ describe('detectCaptionCredit', () => {
     ['prose mentioning photos', 'She also touched on the criticism she received for sharing photos of the tragedy.'],
     ['a caption label with a sentence after it', 'Picture: the crowd was enormous and it went on for hours.'],
     ['a tweet attribution', 'Great shot — Ann (@ann) May 1, 2020'],
+    ['party names with a slash', 'The vote split the coalition.\nNZ First/ACT'],
+    ['a slash between capital words', 'AND/OR'],
+    ['a sentence ending in a slash pair', 'The result was close. Labour/Greens'],
   ];
   for (const [label, text] of nearMisses) {
     it(`does not read ${label}`, () => {
@@ -230,6 +237,45 @@ describe('detectHelplineFooter', () => {
     ]);
   });
 
+  it('takes the line introducing a bare list as its heading', () => {
+    const lines = [
+      ...PROSE,
+      'If you or anyone you know needs help:',
+      'Lifeline on 13 11 14',
+      'Kids Helpline on 1800 551 800',
+      'MensLine Australia on 1300 789 978',
+      'Beyond Blue on 1300 22 46 36',
+    ];
+    const found = detectHelplineFooter(lines, { now: NOW })!;
+    expect(found.form).toBe('list');
+    expect(found.start).toBe(2);
+    expect(found.state.heading).toBe('If you or anyone you know needs help:');
+    expect(names(lines)).toEqual([
+      { name: 'Lifeline', number: '13 11 14' },
+      { name: 'Kids Helpline', number: '1800 551 800' },
+      { name: 'MensLine Australia', number: '1300 789 978' },
+      { name: 'Beyond Blue', number: '1300 22 46 36' },
+    ]);
+  });
+
+  it('reads a Stuff-style footer with dashes and an email address', () => {
+    const lines = [
+      ...PROSE,
+      'Where to get help',
+      'Need to talk? Free call or text 1737 any time to speak to a trained counsellor.',
+      'Lifeline – 0800 543 354 or text HELP to 4357',
+      'Suicide Crisis Helpline – 0508 828 865 (0508 TAUTOKO)',
+      'Youthline – 0800 376 633 or text 234 or email talk@youthline.co.nz',
+    ];
+    const found = detectHelplineFooter(lines, { now: NOW })!;
+    expect(found.state.entries.map((e) => [e.name, e.phone, e.url])).toEqual([
+      ['Need to talk?', '1737', undefined],
+      ['Lifeline', '0800543354', undefined],
+      ['Suicide Crisis Helpline', '0508828865', undefined],
+      ['Youthline', '0800376633', undefined],
+    ]);
+  });
+
   it('recognises every shipped preset printed as a list', () => {
     for (const preset of BUILT_IN_PRESETS) {
       const lines = [...PROSE, preset.heading, ...preset.entries.map((e) => `• ${e.detail}`)];
@@ -282,6 +328,8 @@ describe('detectHelplineFooter', () => {
     ['a police appeal at the end', [...PROSE, 'Anyone with information is asked to call police on 105 or Crimestoppers anonymously on 0800 555 111.']],
     ['a heading with no services after it', ['Where to get help', '', 'The council has set up a hub in the town hall.']],
     ['a price and a year', [...PROSE, 'The state has paid the agency nearly $449,000 so far in 2019.']],
+    ['a booking line that mentions an outline', [...PROSE, 'Tickets are on sale now; call 0800 123 456 for an outline of the programme.']],
+    ['a closing sentence about a housing crisis', [...PROSE, 'The housing crisis is not over, the minister said, and tenants can call 0800 836 262.']],
   ];
   for (const [label, lines] of nearMisses) {
     it(`does not read ${label}`, () => {

@@ -248,6 +248,12 @@ describe('importPlainText structure', () => {
     expect(blocks(story, 'photo')[0]).toMatchObject({ caption: 'Crowds at the gates on Monday.', credit: 'Getty Images' });
   });
 
+  it('keeps a quote before a lone credit as prose, with an uncaptioned photo', () => {
+    const { story } = run('The council met on Monday.\n\n"We will get through this," Wise said.\n\nRicky Wilson/Stuff');
+    expect(kinds(story)).toEqual(['paragraph', 'paragraph', 'photo']);
+    expect(blocks(story, 'photo')[0]).toMatchObject({ caption: '', credit: 'Ricky Wilson/Stuff' });
+  });
+
   it('keeps a long paragraph before a lone credit as prose, with an uncaptioned photo', () => {
     const long = `${'The council met for many hours and argued about the budget. '.repeat(3)}Then it voted.`;
     const { story } = run(`${long}\nMore of it.\n\nPhoto / Supplied`);

@@ -209,6 +209,7 @@ describe("the 'tweet:lookup' channel honours the setting", () => {
       pickExportPath: async () => null,
       checkPath: (p) => p,
       docsFolder: () => dir,
+      recoveryFolder: () => path.join(dir, 'recovery'),
       settingsFile: () => settingsFile,
       windowReady: () => {},
       setWindowState: () => {},

@@ -17,6 +17,8 @@ export interface NewsroomServices {
   /** Fills a tweet from the network when look-ups are on; never returns third-party HTML. */
   lookupTweet(url: string): Promise<{ ok: true; tweet: Partial<TweetState> } | { ok: false; reason: string }>;
   notify(message: string, kind?: 'error' | 'info'): void;
+  /** Fills story fields that are still empty; says which it filled. */
+  fillEmptyMeta(fields: { headline?: string; standfirst?: string; dateline?: string }): { headline: boolean; standfirst: boolean; dateline: boolean };
 }
 
 export const NewsroomContext = createContext<NewsroomServices | null>(null);

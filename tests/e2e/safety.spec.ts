@@ -1,0 +1,115 @@
+import { expect, test, type Page } from './support/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createStory, serializeStory } from '../../shared/story/create';
+import { buildSeedStory } from '../fixtures/seed-story';
+
+const docsDir = process.env.E2E_DOCS!;
+const editor = (page: Page) => page.locator('.editor-body');
+
+/** A harness of the test's own, so the test can kill it like a crash. */
+async function startOwnHarness(port: number, docs: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/support/harness.ts', String(port), docs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('e2e harness on') && resolve());
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
+  });
+  return child;
+}
+
+test('after a crash, the unsaved story is offered back with its time, and nothing older than the journal delay is lost', async ({ browser }) => {
+  const docs = mkdtempSync(path.join(os.tmpdir(), 'copydesk-crash-'));
+  const port = 4619;
+  let server = await startOwnHarness(port, docs);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByLabel('Headline', { exact: true }).fill('Never saved: council budget');
+    await editor(page).click();
+    await page.keyboard.type('The council voted 7-4 to approve the budget.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Last words typed before the crash.');
+    // The journal delay is about a second: wait it out, then crash the app and the page.
+    await page.waitForTimeout(1600);
+    server.kill('SIGKILL');
+    await page.close({ runBeforeUnload: false });
+    await context.close();
+
+    server = await startOwnHarness(port, docs);
+    const again = await browser.newPage();
+    await again.goto(`http://127.0.0.1:${port}/`);
+    const dialog = again.getByRole('dialog', { name: 'Recover unsaved work' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Never saved: council budget');
+    await expect(dialog).toContainText('unsaved changes from');
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    await expect(again.getByLabel('Headline', { exact: true })).toHaveValue('Never saved: council budget');
+    await expect(editor(again)).toContainText('The council voted 7-4 to approve the budget.');
+    await expect(editor(again)).toContainText('Last words typed before the crash.');
+    await expect(again.getByTestId('save-state')).toHaveText('Edited');
+
+    // Saving clears the journal: the next start offers nothing.
+    await again.keyboard.press('Control+s');
+    await again.getByLabel('File name').fill('recovered');
+    await again.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(again.getByTestId('save-state')).toHaveText('Saved');
+    await again.reload();
+    await expect(editor(again)).toBeVisible();
+    await again.waitForTimeout(500);
+    await expect(again.getByRole('dialog', { name: 'Recover unsaved work' })).toHaveCount(0);
+    await again.close();
+  } finally {
+    server.kill('SIGKILL');
+  }
+});
+
+test('a story changed on disk by a colleague is not overwritten without asking', async ({ page }) => {
+  const file = path.join(docsDir, 'shared-desk.story');
+  writeFileSync(file, serializeStory(buildSeedStory()));
+  await page.goto('/?open=shared-desk.story');
+  await expect(page.locator('[data-block="helpline"]')).toHaveCount(1);
+
+  // A colleague saves their version meanwhile.
+  const theirs = { ...buildSeedStory() };
+  theirs.meta = { ...theirs.meta, headline: 'Their headline' };
+  const theirText = serializeStory(theirs);
+  writeFileSync(file, theirText);
+
+  await page.getByLabel('Headline', { exact: true }).fill('My headline');
+  await page.keyboard.press('Control+s');
+  const dialog = page.getByRole('dialog', { name: 'This story changed on disk' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save mine as a copy…' }).click();
+  await page.getByLabel('File name').fill('shared-desk-mine');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  expect(readFileSync(file, 'utf8')).toBe(theirText);
+  expect(JSON.parse(readFileSync(path.join(docsDir, 'shared-desk-mine.story'), 'utf8')).meta.headline).toBe('My headline');
+});
+
+test('a story open on another computer opens read-only on request, and read-only cannot save over it', async ({ page }) => {
+  const file = path.join(docsDir, 'locked.story');
+  const story = createStory({ id: 'locked-story', now: new Date('2026-11-01T00:00:00Z') });
+  const text = serializeStory({ ...story, meta: { ...story.meta, headline: 'Locked story' } });
+  writeFileSync(file, text);
+  writeFileSync(
+    path.join(docsDir, '.~lock.locked.story#'),
+    JSON.stringify({ user: 'sam', host: 'subs-desk-7', pid: 4242, createdAt: new Date().toISOString() }),
+  );
+  await page.goto('/?open=locked.story');
+  const prompt = page.getByRole('dialog', { name: 'This story is open elsewhere' });
+  await expect(prompt).toContainText('"locked.story" is open by sam on subs-desk-7');
+  await prompt.getByRole('button', { name: 'Open read-only' }).click();
+  await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveValue('Locked story');
+
+  await page.getByLabel('Headline', { exact: true }).fill('My edit');
+  await page.keyboard.press('Control+s');
+  // Save becomes Save As: the file itself is never written.
+  await expect(page.getByRole('dialog', { name: 'Save story' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  expect(readFileSync(file, 'utf8')).toBe(text);
+});

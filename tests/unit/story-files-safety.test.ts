@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BACKUP_SUFFIX,
+  TEMP_FILE_MAX_AGE_MS,
+  describeConflict,
+  isTempFileOf,
+  readStoryFile,
+  removeLeftoverTempFiles,
+  writeStoryFile,
+} from '../../electron/services/story-files';
+import { serializeStory } from '../../shared/story';
+import { richStory } from './support/rich-story';
+
+let dir: string;
+let file: string;
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-safety-'));
+  file = path.join(dir, 'teigen.story');
+});
+
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const take = (n: number) => serializeStory({ ...richStory('teigen'), meta: { ...richStory('teigen').meta, headline: `Take ${n}` } });
+const ls = async () => (await fs.readdir(dir)).sort();
+const hourAgo = () => new Date(Date.now() - 60 * 60 * 1000);
+async function plant(name: string, content: string, old = true) {
+  const target = path.join(dir, name);
+  await fs.writeFile(target, content);
+  if (old) await fs.utimes(target, hourAgo(), hourAgo());
+  return target;
+}
+
+describe('describeConflict', () => {
+  it('is quiet when the file is still the version that was opened, even if it was touched', async () => {
+    await writeStoryFile(file, take(1), { expected: null });
+    const opened = await readStoryFile(file);
+    expect(await describeConflict(file, opened.stamp)).toEqual({ changedOnDisk: false, current: opened.stamp });
+    await fs.utimes(file, new Date('2030-01-01'), new Date('2030-01-01'));
+    expect((await describeConflict(file, opened.stamp)).changedOnDisk).toBe(false);
+  });
+
+  it('reports a colleague’s change with the stamp of what is on disk now', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    await fs.writeFile(file, take(2));
+    const conflict = await describeConflict(file, saved.stamp);
+    expect(conflict.changedOnDisk).toBe(true);
+    expect(conflict.current).toMatchObject({ size: Buffer.byteLength(take(2)), sha256: sha(take(2)) });
+  });
+
+  it('reports a deleted file as changed, with no current stamp', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    await fs.rm(file);
+    expect(await describeConflict(file, saved.stamp)).toEqual({ changedOnDisk: true, current: null });
+  });
+
+  it('for a new story (expected null): quiet while the name is free, a conflict once someone took it', async () => {
+    expect(await describeConflict(file, null)).toEqual({ changedOnDisk: false, current: null });
+    await fs.writeFile(file, 'somebody else’s story');
+    expect(await describeConflict(file, null)).toMatchObject({ changedOnDisk: true, current: { sha256: sha('somebody else’s story') } });
+  });
+});
+
+describe('temporary files left by an interrupted save', () => {
+  it('are recognised by write-file-atomic’s naming, for the story and its backup only', () => {
+    for (const name of ['teigen.story.1', 'teigen.story.123456789', 'teigen.story.4294967295', 'teigen.story.bak.42']) {
+      expect(isTempFileOf('teigen.story', name), name).toBe(true);
+    }
+    for (const name of [
+      'teigen.story',
+      'teigen.story.bak',
+      'teigen.story.',
+      'teigen.story.12345678901',
+      'teigen.story.12a',
+      'teigen.story.-1',
+      'other.story.123',
+      'xteigen.story.123',
+      '.~lock.teigen.story#',
+      'teigen.story.bak.bak.1',
+    ]) {
+      expect(isTempFileOf('teigen.story', name), name).toBe(false);
+    }
+  });
+
+  it('a partial write and copies of the story or backup go; a whole different version and anything fresh stay', async () => {
+    await writeStoryFile(file, take(1), { expected: null });
+    const opened = await readStoryFile(file);
+    await writeStoryFile(file, take(2), { expected: opened.stamp });
+    await plant('teigen.story.111', take(3).slice(0, 500)); // cut short: no words of its own
+    await plant('teigen.story.222', take(2)); // same as the story
+    await plant('teigen.story.bak.333', take(1)); // same as the backup
+    await plant('teigen.story.444', ''); // created, never written
+    await plant('teigen.story.555', take(3)); // a whole save killed before its rename: kept
+    await plant('teigen.story.20240501', take(0)); // a reporter's own dated copy: kept
+    await plant('teigen.story.666', take(3).slice(0, 100), false); // maybe a save in progress: kept
+    await fs.mkdir(path.join(dir, 'teigen.story.777'));
+    await fs.utimes(path.join(dir, 'teigen.story.777'), hourAgo(), hourAgo());
+    await plant('other.story.888', 'partial'); // another story's business
+
+    const result = await removeLeftoverTempFiles(file);
+    expect(result.removed.sort()).toEqual(['teigen.story.111', 'teigen.story.222', 'teigen.story.444', 'teigen.story.bak.333']);
+    expect(result.kept.sort()).toEqual(['teigen.story.20240501', 'teigen.story.555', 'teigen.story.666', 'teigen.story.777']);
+    expect(await ls()).toEqual([
+      'other.story.888',
+      'teigen.story',
+      'teigen.story.20240501',
+      'teigen.story.555',
+      'teigen.story.666',
+      'teigen.story.777',
+      'teigen.story.bak',
+    ]);
+    expect(await fs.readFile(path.join(dir, 'teigen.story.555'), 'utf8')).toBe(take(3));
+    expect(await fs.readFile(file, 'utf8')).toBe(take(2));
+    expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(take(1));
+  });
+
+  it('respects the age limit it is given', async () => {
+    await writeStoryFile(file, take(1), { expected: null });
+    await plant('teigen.story.111', 'partial', false);
+    expect(await removeLeftoverTempFiles(file)).toEqual({ removed: [], kept: ['teigen.story.111'] });
+    expect(await removeLeftoverTempFiles(file, { olderThanMs: 0 })).toEqual({ removed: ['teigen.story.111'], kept: [] });
+    expect(TEMP_FILE_MAX_AGE_MS).toBe(10 * 60 * 1000);
+  });
+
+  it('a successful save sweeps old leftovers beside it', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    await plant('teigen.story.111', take(2).slice(0, 300));
+    await plant('teigen.story.bak.222', '');
+    await plant('teigen.story.333', 'fresh partial', false);
+    await writeStoryFile(file, take(2), { expected: saved.stamp });
+    expect(await ls()).toEqual(['teigen.story', 'teigen.story.333', 'teigen.story.bak']);
+  });
+});
