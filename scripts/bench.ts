@@ -4,6 +4,7 @@
  *   npm run bench                 S, M and L; writes the results into BENCHMARKS.md
  *   npm run bench -- --quick      S and M, fewer keys (CI-sized, < 2 min); prints only
  *   npm run bench -- --quick --write   …and writes BENCHMARKS.md too, marked quick
+ *   npm run bench -- --sizes L --keys 60   (development: chosen sizes, keys per place; prints only)
  *
  * The last line printed is one machine-readable summary: `bench: key=value …`.
  */
@@ -25,16 +26,28 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
-const write = !quick || argv.includes('--write');
-const unknown = argv.filter((a) => !['--quick', '--write'].includes(a));
-if (unknown.length) {
-  console.error(`usage: npm run bench [-- --quick [--write]]  (unknown: ${unknown.join(' ')})`);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const sizesOption = option('--sizes')?.split(',').map((s) => s.trim().toUpperCase()) as BenchSize[] | undefined;
+const keysOption = option('--keys') === undefined ? undefined : Number(option('--keys'));
+const custom = sizesOption !== undefined || keysOption !== undefined;
+const write = (!quick && !custom) || argv.includes('--write');
+const unknown = argv.filter((a, i) => !['--quick', '--write', '--sizes', '--keys'].includes(a) && !['--sizes', '--keys'].includes(argv[i - 1] ?? ''));
+if (unknown.length || (sizesOption && !sizesOption.every((s) => ['S', 'M', 'L'].includes(s))) || (keysOption !== undefined && !(keysOption > 0))) {
+  console.error(`usage: npm run bench [-- --quick] [--write] [--sizes S,M,L] [--keys N]  (unknown: ${unknown.join(' ')})`);
   process.exit(2);
 }
 
-const plan = quick
+const plan: { sizes: BenchSize[]; keys: number; chunk: number; openRuns: number; exportRuns: number; saveRuns: number; cliRuns: number } = quick
   ? { sizes: ['S', 'M'] as BenchSize[], keys: 40, chunk: 20, openRuns: 5, exportRuns: 7, saveRuns: 7, cliRuns: 3 }
   : { sizes: ['S', 'M', 'L'] as BenchSize[], keys: 300, chunk: 30, openRuns: 9, exportRuns: 11, saveRuns: 11, cliRuns: 7 };
+if (sizesOption) plan.sizes = sizesOption;
+if (keysOption) {
+  plan.keys = keysOption;
+  plan.chunk = Math.min(plan.chunk, keysOption);
+}
 const big = plan.sizes.at(-1)!;
 
 const started = Date.now();

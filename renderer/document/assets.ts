@@ -17,6 +17,10 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 export function base64ToBytes(data: string): Uint8Array {
+  // Native decoding where the engine has it (Chromium 140+, so Electron 45): ~20× faster than
+  // the loop below, which made opening a story with 100 photos wait ~250 ms for their previews.
+  const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+  if (native) return native(data);
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -41,7 +41,7 @@ export interface HelplineFooterMatch {
 export interface HelplineOptions {
   /** Today, for `verifiedAt` when the footer is not a known preset. */
   now: Date;
-  /** Presets to recognise; the shipped ones by default. */
+  /** The user's own presets, recognised before the shipped ones (as `findPreset` looks them up). */
   presets?: readonly HelplinePreset[];
 }
 
@@ -537,7 +537,7 @@ function lastContentLine(lines: readonly string[]): number {
 
 /** The block's state; a list identical to a preset takes its id, heading and date. */
 export function footerState(heading: string, entries: HelplineEntry[], options: HelplineOptions): HelplineState {
-  const presets = options.presets ?? BUILT_IN_PRESETS;
+  const presets = [...(options.presets ?? []), ...BUILT_IN_PRESETS];
   const bare = (h: string) => h.trim().toLowerCase().replace(/[\s:.?!]+$/u, '');
   for (const preset of presets) {
     if (matchesPreset({ heading, entries }, preset)) {

@@ -22,7 +22,7 @@ import { parseTweetAttribution } from './tweet-attribution';
 export interface ImportOptions {
   id: string;
   now: Date;
-  /** Helpline presets to recognise (the shipped ones by default). */
+  /** The user's own helpline presets, recognised before the shipped ones. */
   presets?: readonly HelplinePreset[];
 }
 
@@ -247,7 +247,7 @@ function splitLists(lines: string[]): Item[] {
     const bullet = parseBullet(line);
     const last = items[items.length - 1];
     if (bullet) {
-      if (last?.kind === 'list' && last.ordered === bullet.ordered) last.items.push([bullet.text]);
+      if (last?.kind === 'list' && last.ordered === bullet.ordered && last.items.length < MAX_CHILDREN) last.items.push([bullet.text]);
       else items.push({ kind: 'list', ordered: bullet.ordered, start: bullet.number ?? 1, items: [[bullet.text]] });
     } else if (last?.kind === 'list' && /^\s/u.test(line)) {
       last.items[last.items.length - 1]!.push(line.trim());
@@ -390,9 +390,13 @@ function toNodes(item: Item): SerializedBodyNode[] {
     case 'heading':
       return [element('heading', inline(item.text), { tag: 'h2', textFormat: 0 })];
     case 'list': {
-      const children = item.items.map((lines, i) =>
-        element('listitem', lineNodes(lines.slice(0, MAX_LINES_PER_PARAGRAPH)), { value: item.start + i }),
-      );
+      // An item of more lines than a node may hold children is split, never cut.
+      const pieces = item.items.flatMap((lines) => {
+        const out: string[][] = [];
+        for (let i = 0; i < lines.length; i += MAX_LINES_PER_PARAGRAPH) out.push(lines.slice(i, i + MAX_LINES_PER_PARAGRAPH));
+        return out;
+      });
+      const children = pieces.map((lines, i) => element('listitem', lineNodes(lines), { value: item.start + i }));
       return [
         element('list', children, {
           listType: item.ordered ? 'number' : 'bullet',

@@ -35,6 +35,7 @@ function fakeHost(): FakeHost {
       host.checked.push(filePath);
       return resolveInside(dir, filePath);
     },
+    pickImportFile: async () => host.openAnswer,
     pickExportPath: async (suggestedName) => {
       host.suggested.push(suggestedName);
       return host.saveAnswer;
@@ -133,7 +134,7 @@ describe('dispatch: malformed payloads are refused as invalid, never thrown', ()
       { path: 'a.story', text: 'x', expected: null, extra: 1 },
       { path: 'a.\0story', text: 'x', expected: null },
     ],
-    'docs:list': [...notObjects, { folder: '/etc' }],
+    'docs:list': [...notObjects, { folder: '/etc' }, { importable: 'yes' }],
     'settings:get': [...notObjects, { creditStyle: 'photo-slash' }],
     'settings:set': [
       ...notObjects,
@@ -153,6 +154,8 @@ describe('dispatch: malformed payloads are refused as invalid, never thrown', ()
       { target: 'a.html', relative: null, data: 'x', encoding: 'hex' },
       { target: 'a.html', relative: null, data: 5, encoding: 'utf8' },
     ],
+    'import:dialog': [...notObjects, { extra: 1 }],
+    'import:file': [...notObjects, {}, { path: 5 }, { path: '' }, { path: 'a.txt', extra: 1 }],
     'journal:write': [
       ...notObjects,
       {},

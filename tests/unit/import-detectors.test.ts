@@ -276,6 +276,15 @@ describe('detectHelplineFooter', () => {
     ]);
   });
 
+  it('recognises a user preset before the shipped ones, and still the shipped ones', () => {
+    const mine = { ...BUILT_IN_PRESETS[0]!, id: 'my-desk', label: 'My desk', builtIn: false, verifiedAt: '2025-01-01' };
+    const lines = [...PROSE, ...SEED_FOOTER];
+    expect(detectHelplineFooter(lines, { now: NOW, presets: [mine] })!.state).toMatchObject({ presetId: 'my-desk', verifiedAt: '2025-01-01' });
+    const au = BUILT_IN_PRESETS.find((p) => p.id === 'au')!;
+    const auLines = [...PROSE, au.heading, ...au.entries.map((e) => `• ${e.detail}`)];
+    expect(detectHelplineFooter(auLines, { now: NOW, presets: [mine] })!.state.presetId).toBe('au');
+  });
+
   it('recognises every shipped preset printed as a list', () => {
     for (const preset of BUILT_IN_PRESETS) {
       const lines = [...PROSE, preset.heading, ...preset.entries.map((e) => `• ${e.detail}`)];

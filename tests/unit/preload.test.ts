@@ -48,6 +48,8 @@ const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'settings:set': { settings: { creditStyle: 'photo-colon', tweetLookup: false, helplinePresets: [], lastExport: { format: 'page', assets: 'inline', tweetScript: false } } },
   'tweet:lookup': { url: 'https://twitter.com/chrissyteigen/status/1321573421466869760' },
   'window:ready': {},
+  'import:dialog': {},
+  'import:file': { path: '/home/reporter/notes.txt' },
   'journal:write': { storyId: 'story-1', path: null, name: 'Budget', text: '{}' },
   'journal:clear': { storyId: 'story-1' },
   'journal:discard': { storyId: 'story-1' },

@@ -207,6 +207,7 @@ describe("the 'tweet:lookup' channel honours the setting", () => {
       pickStoryToOpen: async () => null,
       pickSavePath: async () => null,
       pickExportPath: async () => null,
+      pickImportFile: async () => null,
       checkPath: (p) => p,
       docsFolder: () => dir,
       recoveryFolder: () => path.join(dir, 'recovery'),
