@@ -581,6 +581,15 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  useEffect(() => {
+    // Renew our lock while a story stays open all day, so it is never taken for a stale one.
+    const timer = setInterval(() => {
+      const d = docRef.current;
+      if (d.path && !d.readOnly) void call('story:lock', { path: d.path, force: false });
+    }, 30 * 60 * 1000);
+    return () => clearInterval(timer);
+  }, []);
+
   const openSettings = useCallback(() => {
     setDialog(
       <SettingsDialog
