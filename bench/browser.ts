@@ -22,6 +22,8 @@ export interface BrowserInputs {
   copydeskUrl: string;
   /** dist/bench/pages served over http. */
   peersUrl: string;
+  /** Empties the harness's recovery folder, so a fresh Copydesk page offers no crash-recovered story. */
+  resetCopydesk(): void;
 }
 
 export interface SizeContent {
@@ -73,6 +75,7 @@ export function chromiumVersion(browser: Browser): string {
 }
 
 async function openPeer(browser: Browser, name: PeerName, inputs: BrowserInputs): Promise<Peer> {
+  if (name === 'copydesk') inputs.resetCopydesk();
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -172,6 +175,9 @@ export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs
             await page.evaluate('window.__probe.waitKey()');
           }
           const got = (await page.evaluate('window.__probe.take()')) as KeySample[];
+          // Copydesk journals unsaved work a second after an edit (and every second while
+          // typing goes on): let that write finish on Copydesk's turn, not on a peer's.
+          if (name === 'copydesk') await settle(page, 1300);
           samples[position][name].push(...got);
           if (r === 0) {
             const blockText = String(await page.evaluate(`window.__probe.blockText(${target.index})`)).replace(/\u00a0/g, ' ');

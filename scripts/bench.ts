@@ -137,6 +137,7 @@ const peersServer = http.createServer((req, res) => {
 await new Promise<void>((resolve) => peersServer.listen(0, '127.0.0.1', resolve));
 const peersUrl = `http://127.0.0.1:${(peersServer.address() as { port: number }).port}/`;
 const harness = await startHarness({ rendererDir, docsDir, port: 0 });
+const resetCopydesk = () => rmSync(path.join(docsDir, '.copydesk', 'recovery'), { recursive: true, force: true });
 const browser = await launchBrowser();
 const version = chromiumVersion(browser);
 const reports: SizeReport[] = [];
@@ -145,11 +146,11 @@ try {
   for (const size of plan.sizes) {
     const gen = stories.get(size)!;
     log(`Chromium, ${size}…`);
-    const { open, keys } = await benchSizeInBrowser(browser, { copydeskUrl: harness.url, peersUrl }, contentOf(gen), { openRuns: plan.openRuns, keysPerPosition: plan.keys, chunk: plan.chunk, log });
+    const { open, keys } = await benchSizeInBrowser(browser, { copydeskUrl: harness.url, peersUrl, resetCopydesk }, contentOf(gen), { openRuns: plan.openRuns, keysPerPosition: plan.keys, chunk: plan.chunk, log });
     reports.push({ size, words: gen.words, tweets: gen.tweets, photos: gen.photos, fileBytes: Buffer.byteLength(gen.text), keysPerPosition: plan.keys, open, keys });
   }
   log(`heap (${big})…`);
-  heap = await benchHeap(browser, { copydeskUrl: harness.url, peersUrl }, contentOf(bigStory));
+  heap = await benchHeap(browser, { copydeskUrl: harness.url, peersUrl, resetCopydesk }, contentOf(bigStory));
 } finally {
   await browser.close();
   await harness.close();
@@ -197,7 +198,7 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpu} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; Node ${process.version}; Chromium ${version} (headless, /usr/bin/chromium); load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const sections = [
-  `Run: ${date}, ${quick ? '**quick** (S and M, ' + plan.keys + ' keys per place)' : 'full (S, M and L, ' + plan.keys + ' keys per place)'}, ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  `Run: ${date}, ${quick ? '**quick**' : custom ? '**custom**' : 'full'} (${plan.sizes.join(', ')}; ${plan.keys} keys per place per editor), ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   `Machine: ${machine}.`,
   '',
   `#### Targets (${big})`,

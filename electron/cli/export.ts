@@ -3,9 +3,8 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { CREDIT_STYLE_IDS, type CreditStyle } from '../../shared/blocks/photo';
 import { ASSET_MODES, EXPORT_FORMATS, exportStory, type AssetMode, type ExportFormat } from '../../shared/export';
-import { restoreStoryText } from '../../shared/story/restore';
-import { MAX_STORY_BYTES, type Story } from '../../shared/story/schema';
 import type { CliIO } from './run';
+import { readStory } from './read-story';
 
 /**
  * `copydesk export <story> --format html|page|json|ninjs`: the same pure renderer as the
@@ -157,23 +156,6 @@ export function parseExportArgs(args: readonly string[]): ExportArgs | { error: 
   };
 }
 
-/** The story, or the reason it cannot be exported (as `validate` words it). */
-async function readStory(file: string): Promise<Story | string> {
-  let text: string;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) return 'is a folder, not a story';
-    if (stat.size > MAX_STORY_BYTES) return 'too large to open (the limit is 50 MB)';
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    return `cannot be read (${code ?? 'unknown error'})`;
-  }
-  const result = restoreStoryText(text);
-  return result.ok ? result.story : result.reason;
-}
 
 function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -1,8 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { readStory } from './read-story';
 import { importCommand } from './import';
 import { exportCommand } from './export';
-import { restoreStoryText } from '../../shared/story/restore';
-import { MAX_STORY_BYTES } from '../../shared/story/schema';
 
 export interface CliIO {
   out(line: string): void;
@@ -67,18 +65,6 @@ async function validate(args: string[], io: CliIO): Promise<number> {
 }
 
 async function validateOne(file: string): Promise<string | null> {
-  let text: string;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) return 'is a folder, not a story';
-    if (stat.size > MAX_STORY_BYTES) return 'too large to open (the limit is 50 MB)';
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    return `cannot be read (${code ?? 'unknown error'})`;
-  }
-  const result = restoreStoryText(text);
-  return result.ok ? null : result.reason;
+  const story = await readStory(file);
+  return typeof story === 'string' ? story : null;
 }

@@ -1,38 +1,17 @@
-import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, PROJECT } from './support/cli';
 import { bodyPlainText } from '../../shared/story/create';
 import { restoreStoryText } from '../../shared/story/restore';
 import type { Story } from '../../shared/story/schema';
 import { makePng } from '../fixtures/images';
 
-const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = path.resolve(PROJECT, '../shared/samples/docx');
 const CLIPBOARD = path.join(PROJECT, 'tests/fixtures/clipboard');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** The real CLI in a child process (Node with tsx's loader, as `npm run cli` does). */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli.ts', ...args],
-      { cwd: PROJECT, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') return reject(error);
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 async function readStory(file: string): Promise<Story> {
   const restored = restoreStoryText(await fs.readFile(file, 'utf8'));

@@ -1,37 +1,16 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, PROJECT, type CliRun as Run } from './support/cli';
 import { decodeText } from '../../electron/cli/import';
 import { restoreStoryText } from '../../shared/story';
 
-const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.resolve(PROJECT, '../shared/samples/seed-teigen-clinton.txt');
 const NJ = path.resolve(PROJECT, '../shared/samples/nj-south-dakota-slogan.txt');
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** The real CLI in a child process, as `npm run cli` runs it. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli.ts', ...args],
-      { cwd: PROJECT, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') return reject(error);
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 function expectNoStackTrace(run: Run) {
   const all = run.stdout + run.stderr;

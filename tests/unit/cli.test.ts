@@ -1,35 +1,12 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, type CliRun as Run } from './support/cli';
 import { createStory, serializeStory } from '../../shared/story';
 
-const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
 
-/** Runs the real CLI in a child process (Node with tsx's loader, as `npm run cli` does). */
-function cli(...args: string[]): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli.ts', ...args],
-      { cwd: PROJECT, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') return reject(error);
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr, ms: Date.now() - started });
-      },
-    );
-  });
-}
 
 function expectNoStackTrace(run: Run) {
   const all = run.stdout + run.stderr;
