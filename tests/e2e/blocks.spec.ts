@@ -166,3 +166,24 @@ test('an image that is too large or not an image is refused with a message', asy
   await expect(page.getByRole('alert')).toContainText('“huge.png” is 26.0 MB; photos can be at most 25 MB.');
   await expect(page.locator('[data-block="photo"]')).toHaveCount(0);
 });
+
+test('the same photo added twice is stored once in the story', async ({ page }) => {
+  await page.goto('/');
+  await editor(page).click();
+  const png = makePng(320, 200, 7);
+  await page.getByTestId('photo-file-input').setInputFiles({ name: 'first.png', mimeType: 'image/png', buffer: png });
+  await expect(page.locator('[data-block="photo"]')).toHaveCount(1);
+  await editor(page).locator('p').last().click();
+  await page.getByTestId('photo-file-input').setInputFiles({ name: 'again.png', mimeType: 'image/png', buffer: png });
+  await expect(page.locator('[data-block="photo"]')).toHaveCount(2);
+  await page.keyboard.press('Control+s');
+  await page.getByLabel('File name').fill('same-photo-twice');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const saved = JSON.parse(readFileSync(path.join(docsDir, 'same-photo-twice.story'), 'utf8'));
+  const photos = saved.body.root.children.filter((n: { type: string }) => n.type === 'photo');
+  expect(photos).toHaveLength(2);
+  expect(photos[0].asset).toBe(photos[1].asset);
+  expect(Object.keys(saved.assets)).toEqual([photos[0].asset]);
+  expect(saved.assets[photos[0].asset].bytes).toBe(png.length);
+});
