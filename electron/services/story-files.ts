@@ -106,10 +106,15 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
         );
       }
     }
-    if (previous && !previous.equals(bytes)) {
-      await writeFileAtomic(filePath + BACKUP_SUFFIX, previous, { fsync: true });
+    const backup = previous && !previous.equals(bytes) ? await stageBackup(filePath, previous) : null;
+    try {
+      await writeFileAtomic(filePath, bytes, { fsync: true });
+    } catch (error) {
+      // The save failed: the story and its old backup stay exactly as they were.
+      await backup?.cancel();
+      throw error;
     }
-    await writeFileAtomic(filePath, bytes, { fsync: true });
+    await backup?.commit();
     const stat = await fs.stat(filePath);
     // Best effort: a save that crashed long ago may have left a temporary file beside this one.
     await removeLeftoverTempFiles(filePath).catch(() => {});
@@ -197,6 +202,30 @@ export async function removeLeftoverTempFiles(
     }
   }
   return { removed, kept };
+}
+
+/**
+ * Keeps the version about to be replaced as `<name>.bak`. A hard link costs no copy: the old
+ * file's data is already on disk, and once the atomic rename puts the new story in place the
+ * link is the only name left for the old one. It is made under a temporary name and becomes
+ * the .bak only after the new story is safely written, so a failed save leaves the previous
+ * backup alone. Where links are not possible (FAT, some network shares) the old bytes are
+ * written out instead.
+ */
+async function stageBackup(filePath: string, previous: Buffer): Promise<{ commit(): Promise<void>; cancel(): Promise<void> }> {
+  const backup = filePath + BACKUP_SUFFIX;
+  // Named like write-file-atomic's temporary files for the backup (`<name>.bak.<digits>`), so
+  // a save killed before the rename leaves nothing the leftover clean-up does not know.
+  const staging = `${backup}.${Math.floor(Math.random() * 1e9)}`;
+  try {
+    await fs.link(filePath, staging);
+  } catch {
+    await writeFileAtomic(staging, previous, { fsync: true });
+  }
+  return {
+    commit: () => fs.rename(staging, backup),
+    cancel: () => fs.rm(staging, { force: true }),
+  };
 }
 
 const REASONS: Record<string, string> = {

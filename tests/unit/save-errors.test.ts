@@ -113,15 +113,16 @@ describe.each([
 ] as const)('%s during %s', (code, syscall, reason, errorCode) => {
   it('names the file and the reason; story and backup are byte-identical; Save As elsewhere works at once', async () => {
     const before = await savedTwice();
-    // The fault hits every temporary file in the story's folder: the backup's is written first.
+    // The fault hits every temporary file in the story's folder. The backup is a hard link (no
+    // write), so the first file written is the story's own temporary file.
     fault = { code, syscall, hits: inFolder(dir) };
 
     const error = await caught(writeStoryFile(file, version(3), { expected: before.stamp }));
     expect(error.message).toBe(`Could not save "teigen.story": ${reason}.`);
     expect(error.code).toBe(errorCode);
-    // It struck once, at the first step of the save: the backup's temporary file.
+    // It struck once, at the story's temporary file.
     expect(injected).toHaveLength(1);
-    expect(injected[0]).toMatch(new RegExp(`^${syscall} teigen\\.story\\.bak\\.\\d+$`));
+    expect(injected[0]).toMatch(new RegExp(`^${syscall} teigen\\.story\\.\\d+$`));
 
     expect((await bytesOf(file)).equals(before.story)).toBe(true);
     expect((await bytesOf(file + BACKUP_SUFFIX)).equals(before.backup)).toBe(true);
@@ -142,15 +143,15 @@ describe.each([
     expect((await bytesOf(file + BACKUP_SUFFIX)).equals(before.story)).toBe(true);
   });
 
-  it('when only the story’s own write fails, the story is untouched and the backup is a whole earlier version', async () => {
+  it('when only the story’s own write fails, the story and its previous backup are untouched', async () => {
     const before = await savedTwice();
     fault = { code, syscall, hits: (t) => inFolder(dir)(t) && storyTemp(t) };
 
     const error = await caught(writeStoryFile(file, version(3), { expected: before.stamp }));
     expect(error.message).toBe(`Could not save "teigen.story": ${reason}.`);
     expect((await bytesOf(file)).equals(before.story)).toBe(true);
-    // The backup was refreshed from the story as it stood: version 2, whole.
-    expect((await bytesOf(file + BACKUP_SUFFIX)).equals(before.story)).toBe(true);
+    // The failed save did not touch the backup: still version 1, whole.
+    expect((await bytesOf(file + BACKUP_SUFFIX)).equals(before.backup)).toBe(true);
     expect((await fs.promises.readdir(dir)).sort()).toEqual(['teigen.story', 'teigen.story.bak']);
   });
 });

@@ -218,8 +218,8 @@ describe('writeStoryFile / readStoryFile', () => {
       expect(error.message).toBe(`Could not save "fail.story": ${reason}.`);
       failure.code = null;
       expect(await read(file)).toBe('version 2');
-      // The backup holds a whole earlier version, never the failed one.
-      expect(await read(file + BACKUP_SUFFIX)).toBe('version 2');
+      // A failed save leaves the previous backup alone: a whole earlier version, never the failed one.
+      expect(await read(file + BACKUP_SUFFIX)).toBe('version 1');
     });
   });
 
