@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { PROBE_SOURCE, type KeySample } from './probe';
 import { rotate } from './stats';
 
@@ -31,6 +32,8 @@ export interface SizeContent {
   storyText: string;
   /** Stock Lexical's serialized state of the same text (plain paragraphs). */
   lexicalText: string;
+  /** `{ editorState, assets }`: the same state plus the story's photos, as bytes to parse. */
+  lexicalWithAssetsText: string;
   /** The bare page's paragraphs (JSON array of strings). */
   bareText: string;
   /** Top-level block indices to type into: start of the first paragraph, end of the middle one, end of the last one. */
@@ -46,14 +49,25 @@ export interface KeystrokeResult {
 export interface OpenResult {
   copydesk: number[];
   lexical: number[];
+  /** Stock Lexical opening a file that also carries the photos' bytes (not shown). */
+  lexicalAssets: number[];
   parse: number[];
   /** Copydesk: from open until every photo preview has loaded (not part of `open`). */
   copydeskImages: number[];
 }
 
+export interface MemorySample {
+  /** V8 heap in use (Runtime.getHeapUsage usedSize). */
+  js: number;
+  /** Blink's garbage-collected heap (DOM, layout objects): embedderHeapUsedSize. */
+  dom: number;
+  /** The renderer process's private memory (USS, /proc/<pid>/smaps_rollup): everything, including strings Blink took out of the V8 heap. NaN when its process could not be told apart. */
+  process: number;
+}
+
 export interface HeapResult {
-  copydesk: { empty: number; opened: number };
-  lexical: { empty: number; opened: number };
+  copydesk: { empty: MemorySample; opened: MemorySample };
+  lexical: { empty: MemorySample; opened: MemorySample };
 }
 
 interface Peer {
@@ -108,9 +122,9 @@ async function settle(page: Page, ms = 150) {
   await page.evaluate(`new Promise((r) => setTimeout(r, ${ms}))`);
 }
 
-async function setBytes(page: Page, text: string) {
+async function setBytes(page: Page, text: string, slot = 'main') {
   // A string argument, not a function: tsx's helpers must not leak into the page.
-  await page.evaluate(`window.__probe.setBytes(${JSON.stringify(text)})`);
+  await page.evaluate(`window.__probe.setBytes(${JSON.stringify(text)}, ${JSON.stringify(slot)})`);
 }
 
 export interface SizeRunOptions {
@@ -126,17 +140,19 @@ export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs
   for (const name of PEERS) peers[name] = await openPeer(browser, name, inputs);
   try {
     for (const name of PEERS) await setBytes(peers[name].page, fileFor(name, content));
+    await setBytes(peers.lexical.page, content.lexicalWithAssetsText, 'assets');
 
     // ---- open: Copydesk vs stock Lexical vs JSON.parse of the .story, interleaved ------
-    const open: OpenResult = { copydesk: [], lexical: [], parse: [], copydeskImages: [] };
-    const kinds = ['copydesk', 'lexical', 'parse'] as const;
+    const open: OpenResult = { copydesk: [], lexical: [], lexicalAssets: [], parse: [], copydeskImages: [] };
+    const kinds = ['copydesk', 'lexical', 'lexicalAssets', 'parse'] as const;
     for (let r = 0; r < options.openRuns + 1; r++) {
       for (const kind of rotate(kinds, r)) {
-        const peer = kind === 'lexical' ? peers.lexical : peers.copydesk;
+        const peer = kind === 'lexical' || kind === 'lexicalAssets' ? peers.lexical : peers.copydesk;
         await peer.page.bringToFront();
         await gc(peer);
         await settle(peer.page, 50);
-        const ms = await peer.page.evaluate(`window.__probe.open(${JSON.stringify(kind === 'parse' ? 'parse' : kind === 'copydesk' ? 'copydesk' : 'peer')})`) as number;
+        const call = kind === 'parse' ? `'parse'` : kind === 'copydesk' ? `'copydesk'` : kind === 'lexical' ? `'peer'` : `'peer', 'assets'`;
+        const ms = (await peer.page.evaluate(`window.__probe.open(${call})`)) as number;
         // Photo previews are made after the editor is shown; wait for them so they do not
         // run under the next measurement (they are reported on their own).
         const images = kind === 'copydesk' ? await waitForPhotos(peer.page) : NaN;
@@ -193,16 +209,48 @@ export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs
   }
 }
 
-/** JS heap (after two forced GCs) with the story open, each editor alone in a fresh context. */
+/** Renderer processes and the CPU time each has used (browser-level SystemInfo.getProcessInfo). */
+async function renderers(browser: Browser): Promise<Map<number, number>> {
+  try {
+    const session = await browser.newBrowserCDPSession();
+    const info = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+    await session.detach();
+    return new Map(info.processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+  } catch {
+    return new Map();
+  }
+}
+
+function privateMemory(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
+    return (kb('Private_Clean') + kb('Private_Dirty')) * 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Memory with the story open, each editor alone in a fresh page (after two forced GCs): the
+ * V8 heap, Blink's heap, and the renderer process's private memory. The V8 heap alone can
+ * mislead: a string handed to a Web API (atob, a DOM attribute) may move out of it.
+ */
 export async function benchHeap(browser: Browser, inputs: BrowserInputs, content: SizeContent): Promise<HeapResult> {
   const measure = async (name: 'copydesk' | 'lexical') => {
+    const before = await renderers(browser);
     const peer = await openPeer(browser, name, inputs);
+    // A new context can start more than one renderer (a spare, the first blank page); the
+    // page's own is the one whose memory grows when the story opens.
+    const fresh = [...(await renderers(browser)).keys()].filter((id) => !before.has(id));
     try {
       const used = async () => {
         await settle(peer.page, 300);
         await gc(peer);
         await gc(peer);
-        return ((await peer.cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+        const usage = (await peer.cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+        return { js: usage.usedSize, dom: usage.embedderHeapUsedSize ?? NaN, processes: new Map(fresh.map((id) => [id, privateMemory(id)])) };
       };
       const empty = await used();
       await setBytes(peer.page, fileFor(name, content));
@@ -210,7 +258,9 @@ export async function benchHeap(browser: Browser, inputs: BrowserInputs, content
       if (name === 'copydesk') await waitForPhotos(peer.page);
       await peer.page.evaluate('window.__probe.clearBytes()');
       const opened = await used();
-      return { empty, opened };
+      const pid = fresh.filter((id) => Number.isFinite(opened.processes.get(id))).sort((a, b) => opened.processes.get(b)! - opened.processes.get(a)!)[0];
+      const sample = (m: typeof empty): MemorySample => ({ js: m.js, dom: m.dom, process: pid === undefined ? NaN : (m.processes.get(pid) ?? NaN) });
+      return { empty: sample(empty), opened: sample(opened) };
     } finally {
       await peer.context.close();
     }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdirSync, openSync, promises as fs, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createHeadlessEditor } from '@lexical/headless';
 import { withDOM } from '@lexical/headless/dom';
 import { $generateHtmlFromNodes } from '@lexical/html';
@@ -8,10 +9,9 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { build } from 'esbuild';
+import writeFileAtomic from 'write-file-atomic';
 import type { SerializedEditorState } from 'lexical';
 import { writeStoryFile } from '../electron/services/story-files';
-import { exportStory, renderFragment } from '../shared/export';
-import { restoreStoryText } from '../shared/story/restore';
 import type { Story } from '../shared/story/schema';
 import { headlessPeerState, type GeneratedStory } from './generate';
 import { now, ratio, rotate, summarize, type Summary } from './stats';
@@ -70,7 +70,15 @@ export function headlessHtml(state: SerializedEditorState): string {
   return withDOM(() => editor.read(() => $generateHtmlFromNodes(editor, null)));
 }
 
-export async function benchExport(gen: GeneratedStory, runs: number): Promise<Pair[]> {
+/** Our export code bundled by esbuild (no tsx wrappers), as the app and a built CLI run it. */
+async function loadExportBundle(outDir: string): Promise<typeof import('./export-entry')> {
+  const outfile = path.join(outDir, 'export-lib.mjs');
+  await build({ entryPoints: ['bench/export-entry.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'warning' });
+  return (await import(pathToFileURL(outfile).href)) as typeof import('./export-entry');
+}
+
+export async function benchExport(gen: GeneratedStory, workDir: string, runs: number): Promise<Pair[]> {
+  const { exportStory, renderFragment, restoreStoryText } = await loadExportBundle(workDir);
   const restored = restoreStoryText(gen.text);
   if (!restored.ok) throw new Error(`generated story does not restore: ${restored.reason}`);
   const story: Story = restored.story;
@@ -93,7 +101,7 @@ export async function benchExport(gen: GeneratedStory, runs: number): Promise<Pa
   const headless = '@lexical/headless + $generateHtmlFromNodes';
   return [
     pairOf('HTML export (images referenced)', 'shared/export renderFragment', times.ours!, headless, times.headless!, [
-      `same text content: ours ${(oursBytes / 1e6).toFixed(2)} MB of HTML (photos as figure/img/figcaption, tweets as blockquote.twitter-tweet), headless ${(headlessBytes / 1e6).toFixed(2)} MB (stock nodes; tweets, photos and the helpline as paragraphs)`,
+      `same text content: ours ${(oursBytes / 1e6).toFixed(2)} MB of HTML (photos as figure/img/figcaption, tweets as blockquote.twitter-tweet), headless ${(headlessBytes / 1e6).toFixed(2)} MB (stock nodes; tweets, photos and the helpline as paragraphs). Ours checks every photo's base64 (${(Object.values(story.assets).reduce((n, a) => n + a.data.length, 0) / 1e6).toFixed(1)} MB) again, as the renderer also runs on unrestored input.`,
     ]),
     pairOf('HTML export (images inline)', 'exportStory --format html', times.oursInline!, headless, times.headless!, [
       `inline: ours carries the ${gen.photos} images as data: URIs (${(inlineBytes / 1e6).toFixed(1)} MB); headless has no image node`,
@@ -164,20 +172,27 @@ export async function benchSave(gen: GeneratedStory, workDir: string, runs: numb
   const versions = [gen.text, gen.text.replace('"headline": "Live:', '"headline": "LIVE:')];
   const bytes = versions.map((v) => Buffer.from(v, 'utf8'));
   let stamp = (await writeStoryFile(atomicPath, versions[1]!, { expected: null, overwrite: true })).stamp;
+  const barePath = path.join(dir, 'bare-atomic.story');
   let i = 0;
   let j = 0;
+  let k = 0;
   const times = await interleave(
     {
       atomic: async () => {
         stamp = (await writeStoryFile(atomicPath, versions[i++ % 2]!, { expected: stamp })).stamp;
       },
+      // The atomic write alone (temp file, fsync, rename), without the conflict check and backup.
+      bare: () => writeFileAtomic(barePath, bytes[k++ % 2]!, { fsync: true }),
       plain: () => plainWrite(plainPath, bytes[j++ % 2]!),
     },
     runs,
   );
-  const leftovers = (await fs.readdir(dir)).filter((f) => !['atomic.story', 'atomic.story.bak', 'plain.story'].includes(f));
+  const leftovers = (await fs.readdir(dir)).filter((f) => !['atomic.story', 'atomic.story.bak', 'plain.story', 'bare-atomic.story'].includes(f));
   rmSync(dir, { recursive: true, force: true });
   return [
     pairOf(`Save ${gen.size} (${(bytes[0]!.length / 1e6).toFixed(1)} MB)`, 'writeStoryFile (atomic + .bak)', times.atomic!, 'fs write + fsync', times.plain!, leftovers.length ? [`left behind: ${leftovers.join(', ')}`] : undefined),
+    pairOf(`Save ${gen.size}, the atomic write alone`, 'write-file-atomic (temp, fsync, rename)', times.bare!, 'fs write + fsync', times.plain!, [
+      'writeStoryFile = read the file on disk and hash it (conflict check) + write the previous version to .bak (temp, fsync, rename) + the atomic write + stat + a scan for leftover temp files',
+    ]),
   ];
 }

@@ -61,7 +61,7 @@ export const PROBE_SOURCE = String.raw`(() => {
     pending = p;
   }, true);
 
-  let bytes = null;
+  const files = new Map();
   window.__probe = {
     attach(selector) {
       root = document.querySelector(selector);
@@ -105,10 +105,11 @@ export const PROBE_SOURCE = String.raw`(() => {
     blockText(index) { return root.children[index] ? root.children[index].textContent : null; },
     waitKey() { return pending ? pending.done : Promise.resolve(null); },
     take() { return samples.splice(0, samples.length); },
-    setBytes(text) { bytes = new TextEncoder().encode(text); return bytes.length; },
-    clearBytes() { bytes = null; },
+    setBytes(text, slot = 'main') { const bytes = new TextEncoder().encode(text); files.set(slot, bytes); return bytes.length; },
+    clearBytes() { files.clear(); },
     /** Time from the file's bytes to an editable, painted editor (or to parsed JSON: 'parse'). */
-    async open(kind) {
+    async open(kind, slot = 'main') {
+      const bytes = files.get(slot);
       const t0 = performance.now();
       const text = new TextDecoder().decode(bytes);
       if (kind === 'copydesk') await window.__copydeskBench.openText(text);

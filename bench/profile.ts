@@ -3,11 +3,12 @@
  * harness) while it opens a generated story or while keys are typed into it.
  *
  *   npx tsx bench/profile.ts [--size S|M|L] [--what keys|open] [--at top|middle|end] [--keys N] [--peer copydesk|lexical]
- *                            [--stub-journal] [--css 'extra CSS']
+ *                            [--stub-journal | --no-journal] [--css 'extra CSS']
  *
- * --stub-journal answers the crash journal's writes in the page without sending them (to see
- * what typing costs without the once-a-second journal upload); --css adds a style sheet (to try
- * a CSS fix, e.g. content-visibility, before making it).
+ * --stub-journal answers the crash journal's writes in the page without sending them (the
+ * story is still serialised once a second while typing, only the upload is skipped);
+ * --no-journal drops the journal's one-second timer altogether (what typing costs without
+ * it); --css adds a style sheet (to try a CSS fix, e.g. content-visibility, before making it).
  *
  * Prints the heaviest functions by self time and by total time (with their source file),
  * and writes the .cpuprofile to dist/bench/ (open it in Chromium DevTools → Performance).
@@ -124,6 +125,10 @@ async function main() {
     const kind = isCopydesk ? 'copydesk' : 'peer';
     if (process.argv.includes('--stub-journal')) {
       await page.evaluate(`(() => { const f = window.fetch; window.fetch = (u, o) => String(u).includes('journal') ? Promise.resolve(new Response('{"ok":true,"value":{}}')) : f(u, o); })()`);
+    }
+    if (process.argv.includes('--no-journal')) {
+      // JOURNAL_DELAY_MS (renderer/document/journal.ts) is the only one-second timer the app sets.
+      await page.evaluate(`(() => { const st = window.setTimeout; window.setTimeout = (fn, ms, ...rest) => ms === 1000 ? 0 : st(fn, ms, ...rest); })()`);
     }
     if (process.argv.includes('--css')) await page.addStyleTag({ content: arg('css', '') });
     await page.evaluate(`window.__probe.open('${kind}')`);

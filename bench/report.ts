@@ -1,4 +1,4 @@
-import type { HeapResult, KeystrokeResult, OpenResult, PeerName, Position } from './browser';
+import type { HeapResult, KeystrokeResult, MemorySample, OpenResult, PeerName, Position } from './browser';
 import { POSITIONS } from './browser';
 import type { Pair } from './node';
 import { fmtBytes, fmtMs, fmtRatio, ratio, summarize } from './stats';
@@ -57,6 +57,7 @@ export function sizeTables(r: SizeReport): string {
   out.push('');
   const cd = summarize(r.open.copydesk);
   const lex = summarize(r.open.lexical);
+  const lexAssets = summarize(r.open.lexicalAssets);
   const parse = summarize(r.open.parse);
   const images = summarize(r.open.copydeskImages);
   out.push(`Open, ms — from the file's bytes (TextDecoder) to an editable editor, painted (rAF → rAF); ${r.open.copydesk.length} runs each, interleaved.`);
@@ -65,6 +66,7 @@ export function sizeTables(r: SizeReport): string {
   out.push('|---|---|---|---|');
   out.push(`| Copydesk (restore + editor load + app state) | ${fmtMs(cd.median)} | ${fmtMs(cd.p95)} | ${fmtRatio(ratio(cd.median, lex.median))} |`);
   out.push(`| stock Lexical (JSON.parse + setEditorState) | ${fmtMs(lex.median)} | ${fmtMs(lex.p95)} | 1.00 |`);
+  out.push(`| stock Lexical, file also carrying the photos (parses as many bytes as Copydesk) | ${fmtMs(lexAssets.median)} | ${fmtMs(lexAssets.p95)} | ${fmtRatio(ratio(lexAssets.median, lex.median))} |`);
   out.push(`| floor: JSON.parse of the .story | ${fmtMs(parse.median)} | ${fmtMs(parse.p95)} | ${fmtRatio(ratio(parse.median, lex.median))} |`);
   out.push(`| Copydesk, until every photo preview is shown | ${fmtMs(images.median)} | ${fmtMs(images.p95)} | — |`);
   out.push('');
@@ -83,14 +85,19 @@ export function pairTable(title: string, pairs: Pair[]): string {
 }
 
 export function heapTable(size: string, heap: HeapResult): string {
+  const row = (label: string, key: keyof MemorySample) => {
+    const c = heap.copydesk;
+    const l = heap.lexical;
+    return `| ${label} | ${fmtBytes(c.empty[key])} → ${fmtBytes(c.opened[key])} | ${fmtBytes(l.empty[key])} → ${fmtBytes(l.opened[key])} | ${fmtRatio(ratio(c.opened[key], l.opened[key]))} | ${fmtRatio(ratio(c.opened[key] - c.empty[key], l.opened[key] - l.empty[key]))} |`;
+  };
   return [
-    `JS heap with the ${size} story open (CDP HeapProfiler.collectGarbage ×2, then Runtime.getHeapUsage), each editor alone in a fresh page:`,
+    `Memory with the ${size} story open — each editor alone in a fresh page, after two forced GCs (CDP HeapProfiler.collectGarbage); empty page → story open:`,
     '',
-    '| | empty page | story open | growth |',
-    '|---|---|---|---|',
-    `| Copydesk | ${fmtBytes(heap.copydesk.empty)} | ${fmtBytes(heap.copydesk.opened)} | ${fmtBytes(heap.copydesk.opened - heap.copydesk.empty)} |`,
-    `| stock Lexical | ${fmtBytes(heap.lexical.empty)} | ${fmtBytes(heap.lexical.opened)} | ${fmtBytes(heap.lexical.opened - heap.lexical.empty)} |`,
-    `| ratio | | ${fmtRatio(ratio(heap.copydesk.opened, heap.lexical.opened))} | ${fmtRatio(ratio(heap.copydesk.opened - heap.copydesk.empty, heap.lexical.opened - heap.lexical.empty))} |`,
+    '| | Copydesk | stock Lexical | ratio (open) | ratio (growth) |',
+    '|---|---|---|---|---|',
+    row('JS heap (Runtime.getHeapUsage usedSize)', 'js'),
+    row("Blink heap, DOM (embedderHeapUsedSize)", 'dom'),
+    row('renderer process, private memory (USS)', 'process'),
     '',
   ].join('\n');
 }

@@ -51,6 +51,7 @@ export function fmtRatio(value: number): string {
 }
 
 export function fmtBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} B`;

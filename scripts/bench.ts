@@ -5,6 +5,7 @@
  *   npm run bench -- --quick      S and M, fewer keys (CI-sized, < 2 min); prints only
  *   npm run bench -- --quick --write   …and writes BENCHMARKS.md too, marked quick
  *   npm run bench -- --sizes L --keys 60   (development: chosen sizes, keys per place; prints only)
+ *   npm run bench -- --renderer DIR        (development: measure another build of the renderer, e.g. a "before")
  *
  * The last line printed is one machine-readable summary: `bench: key=value …`.
  */
@@ -32,17 +33,18 @@ const option = (name: string) => {
 };
 const sizesOption = option('--sizes')?.split(',').map((s) => s.trim().toUpperCase()) as BenchSize[] | undefined;
 const keysOption = option('--keys') === undefined ? undefined : Number(option('--keys'));
-const custom = sizesOption !== undefined || keysOption !== undefined;
+const rendererOption = option('--renderer');
+const custom = sizesOption !== undefined || keysOption !== undefined || rendererOption !== undefined;
 const write = (!quick && !custom) || argv.includes('--write');
-const unknown = argv.filter((a, i) => !['--quick', '--write', '--sizes', '--keys'].includes(a) && !['--sizes', '--keys'].includes(argv[i - 1] ?? ''));
+const unknown = argv.filter((a, i) => !['--quick', '--write', '--sizes', '--keys', '--renderer'].includes(a) && !['--sizes', '--keys', '--renderer'].includes(argv[i - 1] ?? ''));
 if (unknown.length || (sizesOption && !sizesOption.every((s) => ['S', 'M', 'L'].includes(s))) || (keysOption !== undefined && !(keysOption > 0))) {
-  console.error(`usage: npm run bench [-- --quick] [--write] [--sizes S,M,L] [--keys N]  (unknown: ${unknown.join(' ')})`);
+  console.error(`usage: npm run bench [-- --quick] [--write] [--sizes S,M,L] [--keys N] [--renderer DIR]  (unknown: ${unknown.join(' ')})`);
   process.exit(2);
 }
 
 const plan: { sizes: BenchSize[]; keys: number; chunk: number; openRuns: number; exportRuns: number; saveRuns: number; cliRuns: number } = quick
-  ? { sizes: ['S', 'M'] as BenchSize[], keys: 40, chunk: 20, openRuns: 5, exportRuns: 7, saveRuns: 7, cliRuns: 3 }
-  : { sizes: ['S', 'M', 'L'] as BenchSize[], keys: 300, chunk: 30, openRuns: 9, exportRuns: 11, saveRuns: 11, cliRuns: 7 };
+  ? { sizes: ['S', 'M'] as BenchSize[], keys: 30, chunk: 15, openRuns: 3, exportRuns: 5, saveRuns: 5, cliRuns: 2 }
+  : { sizes: ['S', 'M', 'L'] as BenchSize[], keys: 300, chunk: 100, openRuns: 9, exportRuns: 11, saveRuns: 11, cliRuns: 7 };
 if (sizesOption) plan.sizes = sizesOption;
 if (keysOption) {
   plan.keys = keysOption;
@@ -56,7 +58,7 @@ const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).to
 const benchDir = path.join(root, 'dist', 'bench');
 const workDir = path.join(benchDir, 'work');
 const docsDir = path.join(workDir, 'docs');
-const rendererDir = path.join(benchDir, 'renderer');
+const rendererDir = rendererOption ? path.resolve(rendererOption) : path.join(benchDir, 'renderer');
 const pagesDir = path.join(benchDir, 'pages');
 
 // ---- builds: the real renderer (into dist/bench/renderer, so a parallel e2e build of
@@ -82,7 +84,7 @@ async function buildIfStale(outDir: string, sources: string[], run: () => Promis
   writeFileSync(marker, new Date().toISOString());
 }
 
-await buildIfStale(rendererDir, ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'], () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } }), 'renderer');
+if (!rendererOption) await buildIfStale(rendererDir, ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'], () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } }), 'renderer');
 await buildIfStale(pagesDir, ['bench/pages', 'bench/vite.config.ts', 'package-lock.json'], () => viteBuild({ configFile: path.join(root, 'bench', 'vite.config.ts'), logLevel: 'warn' }), 'peer pages');
 
 // ---- stories --------------------------------------------------------------------------------
@@ -109,6 +111,7 @@ function contentOf(gen: GeneratedStory): SizeContent {
   return {
     storyText: gen.text,
     lexicalText: JSON.stringify(lexicalPeerState(gen.story)),
+    lexicalWithAssetsText: JSON.stringify({ editorState: lexicalPeerState(gen.story), assets: gen.story.assets }),
     bareText: JSON.stringify(plainParagraphs(gen.story)),
     targets,
     blockCount: children.length,
@@ -119,7 +122,7 @@ function contentOf(gen: GeneratedStory): SizeContent {
 
 const bigStory = stories.get(big)!;
 log(`export (${big})…`);
-const exportPairs = await benchExport(bigStory, plan.exportRuns);
+const exportPairs = await benchExport(bigStory, workDir, plan.exportRuns);
 log(`save (${big})…`);
 const savePairs = await benchSave(bigStory, workDir, plan.saveRuns);
 log(`CLI (${big})…`);
@@ -184,8 +187,9 @@ const exportHeadline = exportPairs.find((p) => p.name.includes('referenced'))!;
 targets.push(check(`HTML export vs @lexical/headless, median (${big}; ≤ 0.05 = 20× faster)`, exportHeadline.ratio, 0.05));
 targets.push(check(`CLI export --format page vs node -e '' (${big})`, cliPairs[0]!.ratio, 4));
 targets.push(check(`atomic save vs write + fsync (${big})`, savePairs[0]!.ratio, 1.3));
-const heapRatio = ratio(heap.copydesk.opened, heap.lexical.opened);
+const heapRatio = ratio(heap.copydesk.opened.js, heap.lexical.opened.js);
 targets.push(check(`JS heap with the story open vs stock Lexical (${big})`, heapRatio, 1.5));
+const processRatio = ratio(heap.copydesk.opened.process, heap.lexical.opened.process);
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -200,6 +204,7 @@ const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const sections = [
   `Run: ${date}, ${quick ? '**quick**' : custom ? '**custom**' : 'full'} (${plan.sizes.join(', ')}; ${plan.keys} keys per place per editor), ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   `Machine: ${machine}.`,
+  ...(rendererOption ? [`Renderer measured: ${path.relative(root, rendererDir)} (not the current build).`] : []),
   '',
   `#### Targets (${big})`,
   '',
@@ -228,7 +233,7 @@ if (write) {
 const worstLexical = Math.max(...POSITIONS.map((p) => keystrokeRatios(last.keys, p).p95VsLexical));
 const worstBare = Math.max(...POSITIONS.map((p) => keystrokeRatios(last.keys, p).p95VsBare));
 const summary: [string, string][] = [
-  ['mode', quick ? 'quick' : 'full'],
+  ['mode', quick ? 'quick' : custom ? 'custom' : 'full'],
   ['size', big],
   ['keystroke-p95-vs-lexical', fmtRatio(worstLexical)],
   ['keystroke-p95-vs-bare', fmtRatio(worstBare)],
@@ -237,6 +242,7 @@ const summary: [string, string][] = [
   ['cli-vs-node', fmtRatio(cliPairs[0]!.ratio)],
   ['save-vs-write', fmtRatio(savePairs[0]!.ratio)],
   ['heap-vs-lexical', fmtRatio(heapRatio)],
+  ['renderer-memory-vs-lexical', fmtRatio(processRatio)],
   ['bundle-js-gzip-kb', (js.gzip / 1024).toFixed(0)],
   ['targets-met', `${targets.filter((t) => t.met).length}/${targets.length}`],
 ];

@@ -1,5 +1,5 @@
 import { EXTENSION_FOR_MIME, PHOTO_MIME_TYPES, type PhotoMime } from '../blocks/photo';
-import type { StoryAsset } from '../story/schema';
+import { isBase64, type StoryAsset } from '../story/schema';
 import { dataImageUrl, relativeAssetPath, safeImageUrl, type SafeUrl } from './markup';
 
 /**
@@ -33,7 +33,6 @@ export interface ResolvedImage {
 }
 
 const ASSET_KEY = /^[0-9a-f]{64}$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function isPhotoMime(value: unknown): value is PhotoMime {
   return typeof value === 'string' && (PHOTO_MIME_TYPES as readonly string[]).includes(value);
@@ -57,7 +56,7 @@ export function resolvePhotoImage(
   if (key !== '') {
     if (!ASSET_KEY.test(key) || !assets || !Object.hasOwn(assets, key)) return null;
     const asset = assets[key]!;
-    if (!isPhotoMime(asset.mime) || typeof asset.data !== 'string' || !BASE64.test(asset.data)) return null;
+    if (!isPhotoMime(asset.mime) || typeof asset.data !== 'string' || !isBase64(asset.data)) return null;
     const fileName = relativeAssetPath(key, EXTENSION_FOR_MIME[asset.mime]);
     const src = mode === 'inline' ? dataImageUrl(asset.mime, asset.data) : fileName;
     if (!src || !fileName) return null;

@@ -173,12 +173,32 @@ export interface StoryBody {
 export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
 
+const BASE64_ALPHABET = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_ALPHABET[c.charCodeAt(0)] = 1;
+
+/**
+ * Padded base64 (groups of four, '=' only at the end): the strings
+ * /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/ accepts, checked in one
+ * pass. That regular expression took ~7 ns a character (npm run bench: ~85 ms for the 12 MB
+ * of photos in a 100-photo story, on every open and every export); this loop takes ~2.5.
+ */
+export function isBase64(text: string): boolean {
+  const length = text.length;
+  if (length % 4 !== 0) return false;
+  let end = length;
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || BASE64_ALPHABET[c] === 0) return false;
+  }
+  return true;
+}
+
 const base64 = z
   .string()
   .max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4)
-  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
-    message: 'is not valid base64',
-  });
+  .refine(isBase64, { message: 'is not valid base64' });
 
 export const StoryAssetSchema = z
   .object({
