@@ -197,6 +197,9 @@ export function App() {
     [ask, host],
   );
 
+  /** Set once loadOpened exists (it is defined after save, which needs it for "Reload theirs"). */
+  const loadOpenedRef = useRef<(opened: OpenedStory) => Promise<void>>(async () => {});
+
   /** The story as it would be saved now, validated by the same door as a file from disk. */
   const currentStory = useCallback((touch: boolean) => {
     const d = docRef.current;
@@ -234,12 +237,15 @@ export function App() {
       setSaving(false);
       if (!result.ok) {
         if (result.code === 'conflict') {
-          const choice = await ask<'overwrite' | 'copy' | 'cancel'>((done) => (
+          const choice = await ask<'overwrite' | 'copy' | 'reload' | 'cancel'>((done) => (
             <Modal title="This story changed on disk" onCancel={() => done('cancel')}>
               <p>{result.error} Someone else may have saved it. What do you want to do?</p>
               <div className="modal-actions">
                 <button type="button" onClick={() => done('overwrite')}>
                   Overwrite theirs
+                </button>
+                <button type="button" onClick={() => done('reload')}>
+                  Reload theirs
                 </button>
                 <span className="spacer" />
                 <button type="button" onClick={() => done('cancel')}>
@@ -253,6 +259,12 @@ export function App() {
           ));
           if (choice === 'overwrite') return save('save', true);
           if (choice === 'copy') return save('save-copy');
+          if (choice === 'reload' && d.path) {
+            // Their version replaces mine in the window (my edits stay in the crash journal until then).
+            const theirs = await call('story:read', { path: d.path });
+            if (theirs.ok) await loadOpenedRef.current(theirs.value);
+            else setBanner({ kind: 'error', text: theirs.error });
+          }
           return false;
         }
         setBanner({ kind: 'error', text: `${result.error} Your story is still open and unsaved.` });
@@ -386,7 +398,7 @@ export function App() {
   }, []);
 
   const loadOpened = useCallback(
-    async (opened: OpenedStory, recovered?: { text: string }) => {
+    async (opened: OpenedStory, recovered?: { text: string }): Promise<void> => {
       const restored = restoreStoryText(recovered ? recovered.text : opened.text);
       if (!restored.ok) {
         setBanner({ kind: 'error', text: `Could not open “${opened.name}”: ${restored.reason}.` });
@@ -432,6 +444,8 @@ export function App() {
     },
     [ask, journal, showStory],
   );
+
+  loadOpenedRef.current = (opened) => loadOpened(opened);
 
   const openPath = useCallback(
     async (path: string) => {

@@ -26,7 +26,7 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
     timer.current = null;
     const current = snapshotRef.current();
     if (!current) return;
-    await call('journal:write', { storyId: current.storyId, path: current.path, name: current.name, text: current.text() });
+    await call('journal:write', { storyId: journalKey(current.storyId), path: current.path, name: current.name, text: current.text() });
   }, []);
 
   /** Call on every edit: schedules at most one write per JOURNAL_DELAY_MS. */
@@ -39,7 +39,7 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
       clearTimeout(timer.current);
       timer.current = null;
     }
-    await call('journal:clear', { storyId });
+    await call('journal:clear', { storyId: journalKey(storyId) });
   }, []);
 
   useEffect(
@@ -52,4 +52,20 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
   // One object for the component's life: callers list it in their hooks' dependencies, and a
   // new object each render re-ran them all (an endless recount/re-render loop in the editor).
   return useMemo(() => ({ schedule, clear }), [schedule, clear]);
+}
+
+/**
+ * The journal's file name for a story id. Ids made by Copydesk (UUIDs) are used as they are;
+ * others (a migrated file's `migrated-2019-03-01T00:00:00.000Z`, anything with characters a file
+ * name cannot hold) get a stable hashed name instead of failing to journal.
+ */
+export function journalKey(storyId: string): string {
+  // (Names Windows keeps for devices — con, nul, com1 … — are not file names either.)
+  if (/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(storyId) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(storyId)) return storyId;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < storyId.length; i++) {
+    hash ^= storyId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `story-${hash.toString(16).padStart(8, '0')}-${storyId.length}`;
 }

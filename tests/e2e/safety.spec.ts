@@ -90,6 +90,24 @@ test('a story changed on disk by a colleague is not overwritten without asking',
   expect(JSON.parse(readFileSync(path.join(docsDir, 'shared-desk-mine.story'), 'utf8')).meta.headline).toBe('My headline');
 });
 
+test('"Reload theirs" replaces my unsaved version with the colleague\'s file', async ({ page }) => {
+  const file = path.join(docsDir, 'shared-desk-2.story');
+  writeFileSync(file, serializeStory(buildSeedStory()));
+  await page.goto('/?open=shared-desk-2.story');
+  await expect(page.locator('[data-block="helpline"]')).toHaveCount(1);
+  const theirs = buildSeedStory();
+  theirs.meta = { ...theirs.meta, headline: 'Their newer headline' };
+  const theirText = serializeStory(theirs);
+  writeFileSync(file, theirText);
+
+  await page.getByLabel('Headline', { exact: true }).fill('My headline');
+  await page.keyboard.press('Control+s');
+  await page.getByRole('dialog', { name: 'This story changed on disk' }).getByRole('button', { name: 'Reload theirs' }).click();
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveValue('Their newer headline');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  expect(readFileSync(file, 'utf8')).toBe(theirText);
+});
+
 test('a story open on another computer opens read-only on request, and read-only cannot save over it', async ({ page }) => {
   const file = path.join(docsDir, 'locked.story');
   const story = createStory({ id: 'locked-story', now: new Date('2026-11-01T00:00:00Z') });
