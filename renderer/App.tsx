@@ -63,10 +63,10 @@ export function App() {
       storyId: d.story.id,
       path: d.path,
       name: storyDisplayName(d),
-      text: () => {
-        const body = editor.getBody();
-        return serializeStory({ ...d.story, body, assets: referencedAssets(body, d.story.assets) });
-      },
+      text: () => serializeStory({ ...d.story, body: editor.getBody(), assets: {} }),
+      // Every image the story holds in memory (undo may bring back a deleted photo).
+      assetsKey: () => Object.keys(d.story.assets).join(','),
+      assets: () => JSON.stringify(d.story.assets),
     };
   });
   const [counts, setCounts] = useState<BodyCounts>({ words: 0, characters: 0 });

@@ -117,6 +117,8 @@ export const CHANNELS = {
         name: z.string().max(1000),
         text: z.string().max(MAX_STORY_BYTES),
         savedAt: z.string().max(64).optional(),
+        /** The story's assets as JSON, only when they changed since the last write. */
+        assets: z.string().max(MAX_STORY_BYTES).optional(),
       })
       .strict(),
     response: z.object({ journalledAt: z.string() }),

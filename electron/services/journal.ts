@@ -26,6 +26,8 @@ export const JOURNAL_FORMAT = 'copydesk.journal';
 export const JOURNAL_VERSION = 1;
 export const JOURNAL_EXTENSION = '.json';
 export const DAMAGED_SUFFIX = '.damaged';
+/** A journalled story's photos, beside it (written only when they change). */
+export const ASSETS_EXTENSION = '.assets';
 export const DISCARDED_FOLDER = 'discarded';
 /** Discarded entries are kept this long, in case "Discard" was the wrong button. */
 export const DISCARDED_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
@@ -62,6 +64,12 @@ export interface JournalEntryInput {
   text: string;
   /** ISO time of the last successful save, if any (shown as "unsaved changes since …"). */
   savedAt?: string;
+  /**
+   * The story's `assets` as JSON, sent only when they changed since the last write (photos are
+   * most of a story's bytes and rarely change while typing): kept in `<id>.assets` and put back
+   * into the story when it is recovered. Without it, the assets last sent are used.
+   */
+  assets?: string;
 }
 
 export interface RecoveredStory {
@@ -113,6 +121,7 @@ const EntrySchema = z.object({
     .nullable(),
   name: z.string().max(1000),
   text: z.string().max(MAX_STORY_BYTES, { message: 'is larger than 50 MB' }),
+  assets: z.string().max(MAX_STORY_BYTES, { message: 'is larger than 50 MB' }).optional(),
   savedAt: isoDate.optional(),
 });
 
@@ -133,6 +142,7 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
   }
 
   const fileFor = (storyId: string) => path.join(folder, storyId + JOURNAL_EXTENSION);
+  const assetsFileFor = (storyId: string) => path.join(folder, storyId + ASSETS_EXTENSION);
 
   function checkId(storyId: unknown): string {
     if (!isSafeJournalId(storyId)) {
@@ -154,7 +164,7 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
           new StoryFileError(`Could not keep a recovery copy: ${field} ${issue?.message ?? 'is invalid'}.`, tooLarge ? 'too-large' : 'invalid'),
         );
       }
-      const { storyId, path: storyPath, name, text, savedAt } = parsed.data;
+      const { storyId, path: storyPath, name, text, savedAt, assets } = parsed.data;
       return serial(storyId, async () => {
         const journalledAt = now().toISOString();
         const record = {
@@ -169,6 +179,8 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
         };
         try {
           await fs.mkdir(folder, { recursive: true });
+          // The photos first: a journal never points at assets that are not on disk yet.
+          if (assets !== undefined) await writeFileAtomic(assetsFileFor(storyId), assets, { fsync: true });
           await writeFileAtomic(fileFor(storyId), JSON.stringify(record), { fsync: true });
         } catch (error) {
           throw new StoryFileError(`Could not keep a recovery copy of "${name.slice(0, 200)}": ${reasonFor(error)}.`, 'io');
@@ -184,6 +196,7 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
         return Promise.reject(error);
       }
       return serial(storyId, async () => {
+        await fs.rm(assetsFileFor(storyId), { force: true }).catch(() => {});
         try {
           await fs.unlink(fileFor(storyId));
         } catch (error) {
@@ -204,7 +217,17 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
         const keepFolder = path.join(folder, DISCARDED_FOLDER);
         try {
           await fs.mkdir(keepFolder, { recursive: true });
-          await fs.rename(fileFor(storyId), await freeName(path.join(keepFolder, `${storyId}.${fileStamp(at)}`), JOURNAL_EXTENSION));
+          const kept = await freeName(path.join(keepFolder, `${storyId}.${fileStamp(at)}`), JOURNAL_EXTENSION);
+          // The story goes whole: its photos are folded back in before it is set aside.
+          const whole = await readJournal(fileFor(storyId), storyId, assetsFileFor(storyId));
+          if (whole) {
+            const record = JSON.parse(await fs.readFile(fileFor(storyId), 'utf8')) as Record<string, unknown>;
+            await writeFileAtomic(kept, JSON.stringify({ ...record, story: whole.text }));
+            await fs.rm(fileFor(storyId), { force: true });
+          } else {
+            await fs.rename(fileFor(storyId), kept);
+          }
+          await fs.rm(assetsFileFor(storyId), { force: true });
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
           throw new StoryFileError(`Could not discard the recovery copy: ${reasonFor(error)}.`, 'io');
@@ -232,7 +255,7 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
         const storyId = entry.slice(0, -JOURNAL_EXTENSION.length);
         // In the story's queue, so a write landing meanwhile is never mistaken for damage.
         const recovered = await serial(storyId, async () => {
-          const journal = await readJournal(full, storyId);
+          const journal = await readJournal(full, storyId, assetsFileFor(storyId));
           if (!journal) await setAside(full);
           return journal;
         });
@@ -244,7 +267,7 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
 }
 
 /** The recovered story in a journal file, or null when it cannot be offered. */
-async function readJournal(file: string, storyId: string): Promise<RecoveredStory | null> {
+async function readJournal(file: string, storyId: string, assetsFile?: string): Promise<RecoveredStory | null> {
   if (!isSafeJournalId(storyId)) return null;
   let text: string;
   try {
@@ -264,9 +287,26 @@ async function readJournal(file: string, storyId: string): Promise<RecoveredStor
   }
   const parsed = JournalFileSchema.safeParse(data);
   if (!parsed.success || parsed.data.storyId !== storyId) return null;
-  if (!restoreStoryText(parsed.data.story).ok) return null;
-  const { path: storyPath, name, journalledAt, savedAt, story } = parsed.data;
+  const { path: storyPath, name, journalledAt, savedAt } = parsed.data;
+  const story = assetsFile ? await withAssets(parsed.data.story, assetsFile) : parsed.data.story;
+  if (story === null || !restoreStoryText(story).ok) return null;
   return { storyId, path: storyPath, name, journalledAt, ...(savedAt ? { savedAt } : {}), text: story };
+}
+
+/** The journalled story with the photos kept beside it put back, or null if they are unreadable. */
+async function withAssets(story: string, assetsFile: string): Promise<string | null> {
+  let assets: string;
+  try {
+    assets = await fs.readFile(assetsFile, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? story : null;
+  }
+  try {
+    const parsed = JSON.parse(story) as Record<string, unknown>;
+    return JSON.stringify({ ...parsed, assets: JSON.parse(assets) as unknown });
+  } catch {
+    return null;
+  }
 }
 
 /** Renames an unreadable journal to `<name>.damaged` (or `<name>.<n>.damaged`), never deleting it. */

@@ -8,8 +8,12 @@ export interface JournalSnapshot {
   storyId: string;
   path: string | null;
   name: string;
-  /** The serialized story; computed only when a journal write is due. */
+  /** The serialized story without its photos' data (`assets: {}`); computed only when a write is due. */
   text(): string;
+  /** Names the story's current set of photos (their hashes): a change means `assets()` is sent. */
+  assetsKey(): string;
+  /** The story's assets as JSON. */
+  assets(): string;
 }
 
 /**
@@ -22,11 +26,19 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
   const snapshotRef = useRef(snapshot);
   snapshotRef.current = snapshot;
 
+  /** The photos last journalled, per story: typing does not re-send megabytes of images. */
+  const sentAssets = useRef<{ storyId: string; key: string } | null>(null);
+
   const flush = useCallback(async () => {
     timer.current = null;
     const current = snapshotRef.current();
     if (!current) return;
-    await call('journal:write', { storyId: journalKey(current.storyId), path: current.path, name: current.name, text: current.text() });
+    const storyId = journalKey(current.storyId);
+    const key = current.assetsKey();
+    const sent = sentAssets.current;
+    const assets = sent && sent.storyId === storyId && sent.key === key ? undefined : current.assets();
+    const result = await call('journal:write', { storyId, path: current.path, name: current.name, text: current.text(), ...(assets !== undefined ? { assets } : {}) });
+    if (result.ok && assets !== undefined) sentAssets.current = { storyId, key };
   }, []);
 
   /** Call on every edit: schedules at most one write per JOURNAL_DELAY_MS. */
@@ -39,6 +51,7 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
       clearTimeout(timer.current);
       timer.current = null;
     }
+    if (sentAssets.current?.storyId === journalKey(storyId)) sentAssets.current = null;
     await call('journal:clear', { storyId: journalKey(storyId) });
   }, []);
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createStory, serializeStory } from '../../shared/story/create';
 import { buildSeedStory } from '../fixtures/seed-story';
+import { makePng } from '../fixtures/images';
 
 const docsDir = process.env.E2E_DOCS!;
 const editor = (page: Page) => page.locator('.editor-body');
@@ -32,6 +33,10 @@ test('after a crash, the unsaved story is offered back with its time, and nothin
     await page.keyboard.type('The council voted 7-4 to approve the budget.');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Last words typed before the crash.');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('photo-file-input').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: makePng(300, 200, 9) });
+    await expect(page.locator('[data-block="photo"]')).toHaveCount(1);
+    await page.locator('[data-block="photo"]').getByLabel('Caption').fill('Councillors vote on the budget.');
     // The journal delay is about a second: wait it out, then crash the app and the page.
     await page.waitForTimeout(1600);
     server.kill('SIGKILL');
@@ -49,6 +54,9 @@ test('after a crash, the unsaved story is offered back with its time, and nothin
     await expect(again.getByLabel('Headline', { exact: true })).toHaveValue('Never saved: council budget');
     await expect(editor(again)).toContainText('The council voted 7-4 to approve the budget.');
     await expect(editor(again)).toContainText('Last words typed before the crash.');
+    // The photo came back too (journalled beside the story, not with every keystroke).
+    await expect(again.locator('[data-block="photo"] img.photo-preview')).toBeVisible();
+    await expect(again.locator('[data-block="photo"]').getByLabel('Caption')).toHaveValue('Councillors vote on the budget.');
     await expect(again.getByTestId('save-state')).toHaveText('Edited');
 
     // Saving clears the journal: the next start offers nothing.

@@ -329,3 +329,43 @@ describe('journal.clear and journal.discard', () => {
     await expect(journal.discard('nothing-here')).resolves.toBeUndefined();
   });
 });
+
+describe("a story's photos are journalled beside it, only when they change", () => {
+  const withPhotos = () => JSON.parse(teigen()) as { assets: Record<string, unknown> };
+  const textWithout = () => JSON.stringify({ ...withPhotos(), assets: {} });
+
+  it('puts the photos back into the recovered story, from the last time they were sent', async () => {
+    const story = withPhotos();
+    expect(Object.keys(story.assets).length).toBeGreaterThan(0);
+    await journal.write({ storyId: 'photo-story', path: null, name: 'Photos', text: textWithout(), assets: JSON.stringify(story.assets) });
+    // Typing goes on: later writes carry the text only.
+    later(5);
+    await journal.write({ storyId: 'photo-story', path: null, name: 'Photos', text: textWithout() });
+    expect(await ls()).toEqual(['photo-story.assets', 'photo-story.json']);
+
+    const [recovered] = await journal.list();
+    const restored = restoreStoryText(recovered!.text);
+    expect(restored.ok && restored.story.assets).toEqual(story.assets);
+  });
+
+  it('clear removes the photos too; discard keeps the whole story, photos included', async () => {
+    const story = withPhotos();
+    await journal.write({ storyId: 'gone', path: null, name: 'Gone', text: textWithout(), assets: JSON.stringify(story.assets) });
+    await journal.clear('gone');
+    expect(await ls()).toEqual([]);
+
+    await journal.write({ storyId: 'kept', path: null, name: 'Kept', text: textWithout(), assets: JSON.stringify(story.assets) });
+    await journal.discard('kept');
+    expect(await ls()).toEqual(['discarded']);
+    const [kept] = await ls(path.join(folder, 'discarded'));
+    const record = JSON.parse(await fs.readFile(path.join(folder, 'discarded', kept!), 'utf8')) as { story: string };
+    const restored = restoreStoryText(record.story);
+    expect(restored.ok && restored.story.assets).toEqual(story.assets);
+  });
+
+  it('a story whose photos file is damaged is set aside, not offered half-loaded', async () => {
+    await journal.write({ storyId: 'broken', path: null, name: 'Broken', text: teigen() });
+    await fs.writeFile(path.join(folder, 'broken.assets'), '{not json');
+    expect(await journal.list()).toEqual([]);
+  });
+});
