@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import { BUILT_IN_PRESETS, presetToState } from '../shared/blocks/helpline';
 import { renderStoryBlocks, storyWordCount } from '../shared/export';
 import { serializeStory } from '../shared/story/create';
+import { encodePng } from '../tests/fixtures/images';
 import { SCHEMA_VERSION, STORY_FORMAT, type SerializedBodyNode, type Story, type StoryAsset, type StoryBody } from '../shared/story/schema';
 
 /**
@@ -57,15 +57,6 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 
 // ---- real images ---------------------------------------------------------------------------
 
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
 /**
  * A real RGB PNG: coloured blocks (like a heavily pixelated photo) over a gradient, with
  * a sprinkle of one-bit noise so it does not compress to nothing. Decodable by any PNG reader.
@@ -97,17 +88,7 @@ export function makeBenchPng(width: number, height: number, seed: number): Buffe
       raw[i + 2] = c[2];
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 6 })),
-    pngChunk('IEND', new Uint8Array()),
-  ]);
+  return encodePng(width, height, raw);
 }
 
 // ---- words -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import {
 
 // ---- helpers -----------------------------------------------------------------------------
 
-const NOW = new Date('2024-05-01T10:00:00.000Z');
+import { element, NOW, paragraph, text } from './support/rich-story';
 
 function freshStory(): Story {
   return createStory({ id: 'story-1', now: NOW });
@@ -59,25 +59,6 @@ function expectRestored(result: RestoreResult): Story {
 }
 
 // Nodes written in the schema's own key order, every field given, so restoring changes nothing.
-const text = (t: string, format = 0): SerializedBodyNode => ({
-  type: 'text',
-  version: 1,
-  text: t,
-  format,
-  style: '',
-  mode: 'normal',
-  detail: 0,
-});
-const element = (type: string, children: SerializedBodyNode[], extra: Record<string, unknown> = {}): SerializedBodyNode => ({
-  type,
-  version: 1,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  children,
-  ...extra,
-});
-const paragraph = (children: SerializedBodyNode[]) => element('paragraph', children, { textFormat: 0, textStyle: '' });
 const heading = (tag: string, children: SerializedBodyNode[]) => element('heading', children, { tag, textFormat: 0 });
 const link = (url: string, children: SerializedBodyNode[]) =>
   element('link', children, { url, rel: 'noopener', target: null, title: null });

@@ -18,7 +18,7 @@ export const text = (t: string, format = 0): SerializedBodyNode => ({
   detail: 0,
 });
 
-const element = (type: string, children: SerializedBodyNode[], extra: Record<string, unknown> = {}): SerializedBodyNode => ({
+export const element = (type: string, children: SerializedBodyNode[], extra: Record<string, unknown> = {}): SerializedBodyNode => ({
   type,
   version: 1,
   direction: 'ltr',
