@@ -184,7 +184,7 @@ async function lane(storyDir: string, kills: number, next: () => number, where: 
       }
       const story = await fs.readFile(file, 'utf8');
       const bak = await fs.readFile(file + BACKUP_SUFFIX, 'utf8').catch(() => null);
-      const { removed, kept } = await removeLeftoverTempFiles(file, { olderThanMs: 0 });
+      const { removed, kept } = await removeLeftoverTempFiles(file, { olderThanMs: 0, now: Date.now() + 1000 });
       const shouldKeep = [...before].filter(([, c]) => versionOf(c) !== null && c !== story && c !== bak).map(([t]) => t);
       expect(kept.sort(), where(kill)).toEqual(shouldKeep.sort());
       expect([...removed, ...kept].sort(), where(kill)).toEqual([...before.keys()].sort());
@@ -202,7 +202,7 @@ async function lane(storyDir: string, kills: number, next: () => number, where: 
   expect((await fs.readFile(file, 'utf8')) === other).toBe(true);
   expect(saved.stamp.size).toBe(Buffer.byteLength(other));
   expect((await fs.readFile(file + BACKUP_SUFFIX, 'utf8')) === opened.text).toBe(true);
-  await removeLeftoverTempFiles(file, { olderThanMs: 0 });
+  await removeLeftoverTempFiles(file, { olderThanMs: 0, now: Date.now() + 1000 });
   for (const temp of (await fs.readdir(storyDir)).filter((e) => isTempFileOf(NAME, e))) {
     expect(versionOf(await fs.readFile(path.join(storyDir, temp), 'utf8'))).not.toBeNull();
   }

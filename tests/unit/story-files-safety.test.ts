@@ -125,7 +125,11 @@ describe('temporary files left by an interrupted save', () => {
     await writeStoryFile(file, take(1), { expected: null });
     await plant('teigen.story.111', 'partial', false);
     expect(await removeLeftoverTempFiles(file)).toEqual({ removed: [], kept: ['teigen.story.111'] });
-    expect(await removeLeftoverTempFiles(file, { olderThanMs: 0 })).toEqual({ removed: ['teigen.story.111'], kept: [] });
+    // A file's mtime can run a few milliseconds ahead of Date.now() (coarse kernel clock), so the
+    // check is made "a second later" rather than racing the clock.
+    const aSecondLater = Date.now() + 1000;
+    expect(await removeLeftoverTempFiles(file, { olderThanMs: 2000, now: aSecondLater })).toEqual({ removed: [], kept: ['teigen.story.111'] });
+    expect(await removeLeftoverTempFiles(file, { olderThanMs: 0, now: aSecondLater })).toEqual({ removed: ['teigen.story.111'], kept: [] });
     expect(TEMP_FILE_MAX_AGE_MS).toBe(10 * 60 * 1000);
   });
 
