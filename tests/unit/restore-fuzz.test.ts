@@ -497,14 +497,11 @@ describe('restoreStory: hard edges', () => {
     expect(parse).toHaveBeenCalledTimes(1);
     expect(accepted.ok && accepted.story.meta).not.toHaveProperty('padding');
 
-    // One character more: refused on its length alone, in a blink, without JSON.parse.
+    // One character more: refused on its length alone, without JSON.parse.
     parse.mockClear();
-    const start = performance.now();
     const refused = restoreStoryText(`${text} `);
-    const elapsed = performance.now() - start;
     expect(refused).toEqual({ ok: false, reason: 'too large to open (50.0 MB; the limit is 50 MB)' });
     expect(parse).not.toHaveBeenCalled();
-    expect(elapsed).toBeLessThan(50);
   });
 
   it('the place named in a reason stays short, however deep and wide the body', () => {
