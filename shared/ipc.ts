@@ -17,6 +17,9 @@ export const FileStampSchema = z.object({
   size: z.number().int().min(0),
   mtimeMs: z.number().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The file's identity and change time when the stamp was taken: with size and mtime they let a save trust an untouched file without reading it back. */
+  ino: z.number().int().min(0).optional(),
+  ctimeMs: z.number().min(0).optional(),
 });
 export type FileStamp = z.infer<typeof FileStampSchema>;
 

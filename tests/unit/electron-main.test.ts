@@ -196,6 +196,7 @@ describe('IPC', () => {
     const text = JSON.stringify({ format: 'copydesk.story', schemaVersion: 1, meta: { headline: 'Budget 2026: what it means for you' } });
     await fsPromises.writeFile(file, text, 'utf8');
     const result = await fake.invoke('story:read', { path: file });
+    const stat = await fsPromises.stat(file);
     expect(result).toEqual({
       ok: true,
       value: {
@@ -204,7 +205,9 @@ describe('IPC', () => {
         text,
         stamp: {
           size: Buffer.byteLength(text),
-          mtimeMs: (await fsPromises.stat(file)).mtimeMs,
+          mtimeMs: stat.mtimeMs,
+          ctimeMs: stat.ctimeMs,
+          ino: stat.ino,
           sha256: createHash('sha256').update(text).digest('hex'),
         },
       },

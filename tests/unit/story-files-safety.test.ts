@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BACKUP_SUFFIX,
   TEMP_FILE_MAX_AGE_MS,
@@ -10,6 +10,8 @@ import {
   isTempFileOf,
   readStoryFile,
   removeLeftoverTempFiles,
+  untouchedSince,
+  utf8,
   writeStoryFile,
 } from '../../electron/services/story-files';
 import { serializeStory } from '../../shared/story';
@@ -37,6 +39,74 @@ async function plant(name: string, content: string, old = true) {
   if (old) await fs.utimes(target, hourAgo(), hourAgo());
   return target;
 }
+
+describe('the save’s conflict check', () => {
+  it('trusts an untouched file from its stat alone, without reading it back', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    expect(saved.stamp).toMatchObject({ ino: expect.any(Number), ctimeMs: expect.any(Number) });
+    const reads = vi.spyOn(fs, 'readFile');
+    try {
+      const again = await writeStoryFile(file, take(2), { expected: saved.stamp });
+      expect(reads.mock.calls.map(([f]) => String(f))).not.toContain(file);
+      expect(again.stamp.sha256).toBe(sha(take(2)));
+      expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(take(1));
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('catches a same-size change written in place even when its mtime is put back', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    const stat = await fs.stat(file);
+    const colleague = take(1).replace('Take 1', 'Tak3 1');
+    expect(Buffer.byteLength(colleague)).toBe(saved.stamp.size);
+    await fs.writeFile(file, colleague); // same inode, same size
+    await fs.utimes(file, stat.atime, stat.mtime); // mtime back as it was; ctime cannot be put back
+    await expect(writeStoryFile(file, take(2), { expected: saved.stamp })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await fs.readFile(file, 'utf8')).toBe(colleague);
+  });
+
+  it('catches another program’s atomic save (a new file under the same name)', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    await fs.writeFile(file + '.tmp', take(3));
+    await fs.rename(file + '.tmp', file);
+    await expect(writeStoryFile(file, take(2), { expected: saved.stamp })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await fs.readFile(file, 'utf8')).toBe(take(3));
+  });
+
+  it('reads and hashes when the stat cannot vouch: touched, old stamps, whole-second clocks', () => {
+    const stamp = { size: 10, mtimeMs: 1_700_000_000_123.5, ctimeMs: 1_700_000_000_123.5, ino: 42, sha256: 'a'.repeat(64) };
+    const stat = { size: 10, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: 42 };
+    expect(untouchedSince(stamp, stat)).toBe(true);
+    expect(untouchedSince(stamp, { ...stat, ctimeMs: stat.ctimeMs + 1 })).toBe(false); // touched
+    expect(untouchedSince(stamp, { ...stat, mtimeMs: stat.mtimeMs + 1 })).toBe(false);
+    expect(untouchedSince(stamp, { ...stat, size: 11 })).toBe(false);
+    expect(untouchedSince(stamp, { ...stat, ino: 43 })).toBe(false);
+    const { ino: _ino, ctimeMs: _ctime, ...old } = stamp;
+    expect(untouchedSince(old, stat)).toBe(false); // a stamp without inode and ctime
+    expect(untouchedSince({ ...stamp, ino: 0 }, { ...stat, ino: 0 })).toBe(false); // no inode numbers here
+    const coarse = { ...stat, mtimeMs: 1_700_000_000_000, ctimeMs: 1_700_000_002_000 };
+    expect(untouchedSince({ ...stamp, ...coarse }, coarse)).toBe(false); // FAT-like whole seconds
+  });
+
+  it('saving the same text again keeps the older backup', async () => {
+    const first = await writeStoryFile(file, take(1), { expected: null });
+    const second = await writeStoryFile(file, take(2), { expected: first.stamp });
+    const third = await writeStoryFile(file, take(2), { expected: second.stamp });
+    expect(third.stamp.sha256).toBe(second.stamp.sha256);
+    expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(take(1));
+    // …and so does overwriting with the same text after a conflict prompt.
+    await writeStoryFile(file, take(2), { expected: null, overwrite: true });
+    expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(take(1));
+    expect((await ls()).filter((f) => f !== 'teigen.story' && f !== 'teigen.story.bak')).toEqual([]);
+  });
+
+  it('encodes text as UTF-8 exactly as Buffer.from does', () => {
+    for (const text of ['', 'plain', 'Māori macrons ā ē ī ō ū — “quotes”', '😀 astral and lone \ud800 surrogate', 'x'.repeat(70_000) + 'é']) {
+      expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    }
+  });
+});
 
 describe('describeConflict', () => {
   it('is quiet when the file is still the version that was opened, even if it was touched', async () => {

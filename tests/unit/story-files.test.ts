@@ -269,7 +269,8 @@ describe('stamps', () => {
     expect(await currentStamp(file)).toBeNull();
     await fs.writeFile(file, 'hello');
     const stamp = await currentStamp(file);
-    expect(stamp).toEqual({ size: 5, mtimeMs: (await fs.stat(file)).mtimeMs, sha256: sha('hello') });
+    const stat = await fs.stat(file);
+    expect(stamp).toEqual({ size: 5, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, sha256: sha('hello') });
   });
 
   it('sameFile compares content, not mtime', () => {
