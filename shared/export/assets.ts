@@ -1,5 +1,5 @@
 import { EXTENSION_FOR_MIME, PHOTO_MIME_TYPES, type PhotoMime } from '../blocks/photo';
-import { isBase64, type StoryAsset } from '../story/schema';
+import { hasBase64Data, type StoryAsset } from '../story/schema';
 import { dataImageUrl, relativeAssetPath, safeImageUrl, type SafeUrl } from './markup';
 
 /**
@@ -43,8 +43,9 @@ function dimension(value: unknown): number | undefined {
 }
 
 /**
- * The image of a photo block: the story's own asset (checked again here, because the
- * renderer also runs on objects that never went through restore) or an https URL. Null when
+ * The image of a photo block: the story's own asset (its base64 checked again here, because the
+ * renderer also runs on objects that never went through restore — unless restore made it) or
+ * an https URL. Null when
  * the photo has no usable image; the figure then keeps its caption only.
  */
 export function resolvePhotoImage(
@@ -56,9 +57,9 @@ export function resolvePhotoImage(
   if (key !== '') {
     if (!ASSET_KEY.test(key) || !assets || !Object.hasOwn(assets, key)) return null;
     const asset = assets[key]!;
-    if (!isPhotoMime(asset.mime) || typeof asset.data !== 'string' || !isBase64(asset.data)) return null;
+    if (!isPhotoMime(asset.mime) || !hasBase64Data(asset)) return null;
     const fileName = relativeAssetPath(key, EXTENSION_FOR_MIME[asset.mime]);
-    const src = mode === 'inline' ? dataImageUrl(asset.mime, asset.data) : fileName;
+    const src = mode === 'inline' ? dataImageUrl(asset.mime, asset) : fileName;
     if (!src || !fileName) return null;
     return {
       src,

@@ -234,7 +234,14 @@ function renderRuns(runs: readonly Run[]): Html {
   );
 }
 
+/** For each level, the format bits of that level and every one after it. */
+const FORMAT_BITS_FROM = FORMAT_TAGS.map((_, level) => FORMAT_TAGS.slice(level).reduce((bits, [bit]) => bits | bit, 0));
+
 function renderFormatted(runs: readonly Run[], level: number): Html {
+  // Plain text (most of a story) goes straight to the leaf instead of through every level.
+  if (level < FORMAT_TAGS.length && !runs.some((r) => r.kind === 'text' && (r.format & FORMAT_BITS_FROM[level]!) !== 0)) {
+    level = FORMAT_TAGS.length;
+  }
   if (level === FORMAT_TAGS.length) {
     // Same format all through: adjacent text nodes merge into one escaped string.
     return fragment(runs.map((r) => (r.kind === 'br' ? el('br', null) : r.text)));

@@ -1,4 +1,4 @@
-import { isSafeLinkUrl } from '../story/schema';
+import { hasBase64Data, isSafeLinkUrl } from '../story/schema';
 import { isHttpsImageUrl } from '../blocks/photo';
 
 /**
@@ -31,17 +31,20 @@ export type Child = Html | string | null | undefined | false | readonly Child[];
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function escapeText(text: string): string {
-  return String(text)
-    .replace(FORBIDDEN, '')
-    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  const value = String(text);
+  // Most text has nothing to escape: one scan, and the string itself comes back.
+  if (!NEEDS_TEXT_ESCAPE.test(value)) return value;
+  return value.replace(FORBIDDEN, '').replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
+const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** For a value inside double quotes (el() always writes them); `'` needs no escape there. */
 export function escapeAttribute(value: string): string {
-  return String(value)
-    .replace(FORBIDDEN, '')
-    .replace(/[&<>"]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+  const text = String(value);
+  if (!NEEDS_ATTRIBUTE_ESCAPE.test(text)) return text;
+  return text.replace(FORBIDDEN, '').replace(/[&<>"]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
+const NEEDS_ATTRIBUTE_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Escaped text as markup. */
@@ -140,9 +143,9 @@ export function safeImageUrl(url: unknown): SafeUrl | null {
   return url.trim() as SafeUrl;
 }
 
-/** A `data:` image URI built from a story asset; the caller has checked mime and base64. */
-export function dataImageUrl(mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif', base64: string): SafeUrl | null {
-  return /^[A-Za-z0-9+/]*={0,2}$/.test(base64) ? (`data:${mime};base64,${base64}` as SafeUrl) : null;
+/** A `data:` image URI built from a story asset: null unless its data is base64 (see hasBase64Data). */
+export function dataImageUrl(mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif', asset: { data?: unknown }): SafeUrl | null {
+  return hasBase64Data(asset) ? (`data:${mime};base64,${asset.data as string}` as SafeUrl) : null;
 }
 
 /** A path relative to the exported file (`images/<sha256>.png`), for assets written beside it. */

@@ -8,6 +8,7 @@ import {
   SCHEMA_VERSION,
   STORY_FORMAT,
   StoryEnvelopeSchema,
+  rememberCheckedAssets,
   type SerializedBodyNode,
   type Story,
   type StoryBody,
@@ -84,6 +85,7 @@ function restoreUnchecked(input: unknown): RestoreResult {
   }
 
   const story: Story = { ...envelope.data, body };
+  rememberCheckedAssets(story.assets);
   return version < SCHEMA_VERSION ? { ok: true, story, migratedFrom: version } : { ok: true, story };
 }
 

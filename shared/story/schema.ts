@@ -195,6 +195,29 @@ export function isBase64(text: string): boolean {
   return true;
 }
 
+/**
+ * Asset objects whose `data` restore has already checked, with the very string it checked. The
+ * export renderer also runs on objects that never went through restore, so it checks base64
+ * itself — unless the asset is one restore produced and its data is still that string: on a
+ * 100-photo story that second scan was most of an export's time. A WeakMap, so it holds
+ * nothing alive; a later `asset.data = …` makes the entry stale and the check runs again.
+ */
+const checkedBase64 = new WeakMap<object, string>();
+
+export function rememberCheckedAssets(assets: Readonly<Record<string, StoryAsset>>): void {
+  for (const asset of Object.values(assets)) checkedBase64.set(asset, asset.data);
+}
+
+/** isBase64(asset.data), answered at once for an asset already checked (by restore or an earlier call). */
+export function hasBase64Data(asset: { data?: unknown }): boolean {
+  const data = asset.data;
+  if (typeof data !== 'string') return false;
+  if (checkedBase64.get(asset) === data) return true;
+  if (!isBase64(data)) return false;
+  checkedBase64.set(asset, data);
+  return true;
+}
+
 const base64 = z
   .string()
   .max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4)
