@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // Builds the bundled CLI once, so test files that run it in parallel do not all build it.
+    globalSetup: ['tests/unit/support/build-cli.ts'],
   },
 });

@@ -1,6 +1,4 @@
 import { readStory } from './read-story';
-import { importCommand } from './import';
-import { exportCommand } from './export';
 
 export interface CliIO {
   out(line: string): void;
@@ -22,10 +20,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   switch (command) {
     case 'validate':
       return validate(rest, io);
+    // Each command's code loads when it runs: `export` never pays for the Word importer.
     case 'import':
-      return importCommand(rest, io);
+      return (await import('./import')).importCommand(rest, io);
     case 'export':
-      return exportCommand(rest, io);
+      return (await import('./export')).exportCommand(rest, io);
     case undefined:
       io.err(USAGE);
       return 2;

@@ -121,6 +121,10 @@ export function el(tag: Tag, attributes: Attributes | null, ...children: Child[]
       if (value === true) open += ` ${name}`;
       else if (typeof value === 'number') {
         if (Number.isFinite(value)) open += ` ${name}="${Math.trunc(value)}"`;
+      } else if (name === 'src' && value.startsWith('data:image/')) {
+        // A SafeUrl that is a data: URI comes only from dataImageUrl: a fixed image type and
+        // checked base64, nothing to escape — and megabytes long, so not scanned again.
+        open += ` ${name}="${value}"`;
       } else open += ` ${name}="${escapeAttribute(value)}"`;
     }
   }

@@ -2,11 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, type CliRun as Run } from './support/cli';
+import { cli, PROJECT, type CliRun as Run } from './support/cli';
 import { createStory, serializeStory } from '../../shared/story';
-
-
-
 
 function expectNoStackTrace(run: Run) {
   const all = run.stdout + run.stderr;
@@ -116,5 +113,27 @@ describe('copydesk validate (real CLI process)', () => {
     const run = await cli('validate', '--strict', good);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('copydesk validate: unknown option "--strict"\n');
+  });
+});
+
+describe('the bundled CLI `npm run cli` runs', () => {
+  const manifest = path.join(PROJECT, 'dist/cli/inputs.json');
+  const read = async () => JSON.parse(await fs.readFile(manifest, 'utf8')) as { builtAt: number; inputs: string[] };
+
+  it('is rebuilt when a source it was made from changes, and only then', async () => {
+    expect((await cli('--help')).code).toBe(0);
+    const first = await read();
+    // The commands and the shared story code it is made from; never node_modules.
+    expect(first.inputs).toEqual(expect.arrayContaining(['electron/cli.ts', 'electron/cli/export.ts', 'shared/story/restore.ts', 'package-lock.json']));
+    expect(first.inputs.some((i) => i.includes('node_modules'))).toBe(false);
+
+    expect((await cli('--help')).code).toBe(0);
+    expect((await read()).builtAt).toBe(first.builtAt); // nothing changed: not rebuilt
+
+    const source = path.join(PROJECT, 'electron/cli/run.ts');
+    const now = new Date();
+    await fs.utimes(source, now, now);
+    expect((await cli('--help')).code).toBe(0);
+    expect((await read()).builtAt).toBeGreaterThan(first.builtAt);
   });
 });

@@ -12,13 +12,13 @@ export interface CliRun {
   ms: number;
 }
 
-/** Runs the real CLI in a child process (Node with tsx's loader, as `npm run cli` does). */
+/** Runs the real CLI in a child process, as `npm run cli` does (the bundle, rebuilt when its sources changed). */
 export function cli(...args: string[]): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'electron/cli.ts', ...args],
+      ['scripts/cli.mjs', ...args],
       { cwd: PROJECT, timeout: 30_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(error);
