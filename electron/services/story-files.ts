@@ -127,14 +127,16 @@ export interface WriteOptions {
  */
 export async function writeStoryFile(filePath: string, text: string, options: WriteOptions): Promise<OpenedStory> {
   const name = path.basename(filePath);
+  // The file's stat and the hard link that may become its backup are made on the thread pool
+  // while the text is encoded here: on a long story each costs milliseconds of disk journal.
+  const preparing = prepareSave(filePath);
+  preparing.catch(() => {});
   const bytes = utf8(text);
+  let backup: StagedBackup | null = null;
   try {
-    let onDisk: Stats | null = null;
-    try {
-      onDisk = await fs.stat(filePath);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const prepared = await preparing;
+    const onDisk = prepared.stat;
+    backup = prepared.backup;
     if (onDisk?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     // A folder deleted or unmounted under an open story: say so plainly rather than
     // report a conflict whose "overwrite" could never succeed.
@@ -168,31 +170,45 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
       // Overwriting (after a conflict was shown): only an identical file can leave the backup alone.
       previousSha = createHash('sha256').update(await fs.readFile(filePath)).digest('hex');
     }
+    // Where links are not possible (FAT, some network shares) the old bytes are copied instead.
+    if (onDisk && !backup) backup = await copyBackup(filePath);
     // The new bytes are hashed on the thread pool while they are written.
     const hashing = sha256Hex(bytes);
     hashing.catch(() => {});
-    const backup = onDisk ? await stageBackup(filePath) : null;
-    try {
-      await writeFileAtomic(filePath, bytes, { fsync: true });
-    } catch (error) {
-      // The save failed: the story and its old backup stay exactly as they were.
-      await backup?.cancel();
-      throw error;
-    }
+    // A failed write throws here, and the story and its old backup stay exactly as they were.
+    await writeFileAtomic(filePath, bytes, { fsync: true });
     const sha256 = await hashing;
+    const staged = backup;
+    backup = null;
     // Saving what is already there leaves the backup of the version before it alone.
-    if (backup) {
-      if (previousSha === sha256) await backup.cancel();
-      else await backup.commit();
-    }
+    if (staged) await (previousSha === sha256 ? staged.cancel() : staged.commit());
     const stat = await fs.stat(filePath);
     // Best effort: a save that crashed long ago may have left a temporary file beside this one.
     await removeLeftoverTempFiles(filePath).catch(() => {});
     return { path: filePath, name, text, stamp: stampWithHash(bytes.length, sha256, stat) };
   } catch (error) {
+    await backup?.cancel().catch(() => {});
     if (error instanceof StoryFileError) throw error;
     throw new StoryFileError(`Could not save "${name}": ${reasonFor(error)}.`, codeFor(error));
   }
+}
+
+/**
+ * What a save needs from the disk before it can write: the file's stat, then (when there is a
+ * file) a hard link to it under a temporary name, which becomes the `.bak`. The stat comes
+ * first because making a link changes the file's ctime. Errors other than "no such file"
+ * are the caller's to report.
+ */
+async function prepareSave(filePath: string): Promise<{ stat: Stats | null; backup: StagedBackup | null }> {
+  let stat: Stats;
+  try {
+    stat = await fs.stat(filePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { stat: null, backup: null };
+    throw error;
+  }
+  if (!stat.isFile()) return { stat, backup: null };
+  return { stat, backup: await linkBackup(filePath).catch(() => null) };
 }
 
 async function isFolder(folder: string): Promise<boolean> {
@@ -282,20 +298,32 @@ export async function removeLeftoverTempFiles(
  * backup alone. Where links are not possible (FAT, some network shares) the old bytes are
  * written out instead.
  */
-async function stageBackup(filePath: string): Promise<{ commit(): Promise<void>; cancel(): Promise<void> }> {
-  const backup = filePath + BACKUP_SUFFIX;
-  // Named like write-file-atomic's temporary files for the backup (`<name>.bak.<digits>`), so
-  // a save killed before the rename leaves nothing the leftover clean-up does not know.
-  const staging = `${backup}.${Math.floor(Math.random() * 1e9)}`;
-  try {
-    await fs.link(filePath, staging);
-  } catch {
-    await writeFileAtomic(staging, await fs.readFile(filePath), { fsync: true });
-  }
+interface StagedBackup {
+  commit(): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+// Named like write-file-atomic's temporary files for the backup (`<name>.bak.<digits>`), so
+// a save killed before the rename leaves nothing the leftover clean-up does not know.
+const stagingName = (filePath: string) => `${filePath}${BACKUP_SUFFIX}.${Math.floor(Math.random() * 1e9)}`;
+
+function staged(filePath: string, staging: string): StagedBackup {
   return {
-    commit: () => fs.rename(staging, backup),
+    commit: () => fs.rename(staging, filePath + BACKUP_SUFFIX),
     cancel: () => fs.rm(staging, { force: true }),
   };
+}
+
+async function linkBackup(filePath: string): Promise<StagedBackup> {
+  const staging = stagingName(filePath);
+  await fs.link(filePath, staging);
+  return staged(filePath, staging);
+}
+
+async function copyBackup(filePath: string): Promise<StagedBackup> {
+  const staging = stagingName(filePath);
+  await writeFileAtomic(staging, await fs.readFile(filePath), { fsync: true });
+  return staged(filePath, staging);
 }
 
 const REASONS: Record<string, string> = {
