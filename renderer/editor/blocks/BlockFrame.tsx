@@ -1,17 +1,26 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
+import { useBlockSelection } from './selection';
 import { $getNodeByKey, type NodeKey } from 'lexical';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { $moveBlock } from './block-actions';
 
 /**
  * The frame every newsroom block shares: click to select, a label for screen readers, and
  * move / delete buttons (the keyboard does the same: Alt+↑/↓, Delete).
+ *
+ * The buttons exist only on the block in hand — selected, under the pointer or holding the
+ * focus. A live blog has hundreds of blocks; three idle buttons on each were a thousand more
+ * nodes for the browser to walk and lay out on every key typed anywhere in the story, and a
+ * thousand more Tab stops for a keyboard user. Select a block (click, or arrow onto it) and
+ * Tab reaches its buttons.
  */
 export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: string; children: ReactNode; actions?: ReactNode }) {
   const [editor] = useLexicalComposerContext();
-  const [selected, setSelected, clearSelection] = useLexicalNodeSelection(props.nodeKey);
+  const [selected, setSelected, clearSelection] = useBlockSelection(props.nodeKey);
   const isEditable = editor.isEditable();
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const active = selected || hovered || focused;
 
   const remove = () =>
     editor.update(() => {
@@ -27,6 +36,12 @@ export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: strin
       className={`block block-${props.kind}${selected ? ' is-selected' : ''}`}
       role="group"
       aria-label={props.label}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+      }}
       onMouseDown={(event) => {
         const target = event.target as HTMLElement;
         if (target.closest('input, textarea, select, button, a, label')) return;
@@ -38,7 +53,7 @@ export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: strin
       <div className="block-bar">
         <span className="block-kind">{props.label}</span>
         {props.actions}
-        {isEditable && (
+        {isEditable && active && (
           <span className="block-buttons">
             <button type="button" className="icon" aria-label={`Move ${props.kind} up`} title="Move up (Alt+↑)" onClick={() => move(-1)}>
               ↑
