@@ -122,6 +122,11 @@ test('a reporter builds the seed story with a photo, two tweets and the NZ helpl
   await page.getByRole('dialog', { name: 'Open story' }).getByRole('button', { name: /seed-story\.story/ }).click();
   await expect(tweets).toHaveCount(2);
   await expect(photo.locator('img.photo-preview')).toBeVisible();
+  // A finished photo shows as it will print, its alt text beside it; Edit opens its form.
+  await expect(photo.locator('.photo-caption-preview')).toContainText(/^Former US Secretary of State/);
+  await expect(photo.locator('.photo-alt')).toHaveText('Alt text: Chrissy Teigen');
+  await expect(photo.getByLabel('Caption')).toHaveCount(0);
+  await photo.getByRole('button', { name: 'Edit' }).click();
   await expect(photo.getByLabel('Caption')).toHaveValue(/^Former US Secretary of State/);
   await expect(footer.locator('li')).toHaveCount(9);
   await expect(tweets.nth(1).locator('.tweet-name')).toHaveText('chrissy teigen');
@@ -140,9 +145,17 @@ test('blocks can be selected, moved, deleted and the deletion undone with the ke
   await expect(tweet).toHaveCount(1);
   await expect(tweet.getByRole('group', { name: 'Tweet' })).toBeVisible();
 
+  // Its move and delete buttons belong to the block in hand: none while the caret is in the
+  // text and the pointer elsewhere, there once it is selected (and Tab reaches them).
+  await editor(page).locator('p').first().click();
+  await page.mouse.move(0, 0);
+  await expect(tweet.getByRole('button', { name: 'Delete tweet' })).toHaveCount(0);
+
   // Select the block by clicking its card, move it up with Alt+↑
   await tweet.locator('.tweet-card').click();
   await expect(tweet.locator('.block')).toHaveClass(/is-selected/);
+  await page.mouse.move(0, 0);
+  await expect(tweet.getByRole('button', { name: 'Delete tweet' })).toBeVisible();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(editor(page).locator(':scope > :not([data-lexical-decorator-boundary])').first()).toHaveAttribute('data-block', 'tweet');
   await page.keyboard.press('Alt+ArrowDown');
