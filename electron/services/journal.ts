@@ -7,8 +7,8 @@ import { MAX_STORY_BYTES } from '../../shared/story/schema';
 import { StoryFileError, reasonFor } from './story-files';
 
 /**
- * The crash journal (VS Code's hot exit): a dirty story is written here about a second after
- * each edit and offered back after a crash. One file per story, `<storyId>.json`:
+ * The crash journal (VS Code's hot exit): a dirty story is written here once typing pauses
+ * for a second (at least every five seconds while it goes on) and offered back after a crash. One file per story, `<storyId>.json`:
  *
  *   { format: "copydesk.journal", version: 1, storyId, path, name, journalledAt, savedAt?,
  *     story: "<the serialized story, exactly as the editor produced it>" }
