@@ -71,3 +71,12 @@ export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: strin
     </div>
   );
 }
+
+/** The Edit / Done button of a block whose form opens on demand. */
+export function EditToggle({ editing, onToggle }: { editing: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="small" onClick={onToggle} aria-expanded={editing}>
+      {editing ? 'Done' : 'Edit'}
+    </button>
+  );
+}

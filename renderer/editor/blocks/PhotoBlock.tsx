@@ -3,7 +3,7 @@ import { $getNodeByKey, type NodeKey } from 'lexical';
 import { memo, useId, useRef, useState } from 'react';
 import { formatCredit, isHttpsImageUrl, type PhotoState } from '../../../shared/blocks/photo';
 import { $isPhotoNode } from '../nodes/PhotoNode';
-import { BlockFrame } from './BlockFrame';
+import { BlockFrame, EditToggle } from './BlockFrame';
 import { useNewsroom, usePreviewUrl } from './context';
 
 export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
@@ -49,16 +49,7 @@ export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey
 
   const imageUrl = photo.asset ? preview : photo.src || null;
   return (
-    <BlockFrame
-      nodeKey={nodeKey}
-      kind="photo"
-      label="Photo"
-      actions={
-        <button type="button" className="small" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
-          {editing ? 'Done' : 'Edit'}
-        </button>
-      }
-    >
+    <BlockFrame nodeKey={nodeKey} kind="photo" label="Photo" actions={<EditToggle editing={editing} onToggle={() => setEditing((e) => !e)} />}>
       <figure className="photo-card">
         {imageUrl ? (
           <img className="photo-preview" src={imageUrl} alt={photo.alt} decoding="async" draggable={false} />

@@ -3,7 +3,7 @@ import { $getNodeByKey, type NodeKey } from 'lexical';
 import { memo, useId, useState } from 'react';
 import { parseTweetUrl, type TweetState } from '../../../shared/blocks/tweet';
 import { $isTweetNode } from '../nodes/TweetNode';
-import { BlockFrame } from './BlockFrame';
+import { BlockFrame, EditToggle } from './BlockFrame';
 import { useNewsroom } from './context';
 
 /** The tweet as readers know it, and the form that fills the snapshot. */
@@ -48,16 +48,7 @@ export const TweetBlock = memo(function TweetBlock({ nodeKey, tweet }: { nodeKey
   };
 
   return (
-    <BlockFrame
-      nodeKey={nodeKey}
-      kind="tweet"
-      label="Tweet"
-      actions={
-        <button type="button" className="small" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
-          {editing ? 'Done' : 'Edit'}
-        </button>
-      }
-    >
+    <BlockFrame nodeKey={nodeKey} kind="tweet" label="Tweet" actions={<EditToggle editing={editing} onToggle={() => setEditing((e) => !e)} />}>
       <figure className="tweet-card" aria-label={`Tweet by ${tweet.name || 'unknown'}`}>
         <div className="tweet-author">
           <span className="tweet-name">{tweet.name || 'Display name'}</span>{' '}
