@@ -60,6 +60,9 @@ describe('the save’s conflict check', () => {
     const stat = await fs.stat(file);
     const colleague = take(1).replace('Take 1', 'Tak3 1');
     expect(Buffer.byteLength(colleague)).toBe(saved.stamp.size);
+    // A colleague a moment later (not in the same tick of a coarse file-system clock, the one
+    // case the stat cannot see and the .bak covers).
+    await new Promise((resolve) => setTimeout(resolve, 30));
     await fs.writeFile(file, colleague); // same inode, same size
     await fs.utimes(file, stat.atime, stat.mtime); // mtime back as it was; ctime cannot be put back
     await expect(writeStoryFile(file, take(2), { expected: saved.stamp })).rejects.toMatchObject({ code: 'conflict' });
