@@ -69,6 +69,18 @@ describe('the save’s conflict check', () => {
     expect(await fs.readFile(file, 'utf8')).toBe(colleague);
   });
 
+  it('if a colleague’s write ever looks untouched (same clock tick), their version survives as the .bak', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    const colleague = take(1).replace('Take 1', 'Tak3 1');
+    await fs.writeFile(file, colleague);
+    const now = await fs.stat(file);
+    // The stamp as a coarse clock would have left it: every stat field equal to the file's now.
+    const lookalike = { ...saved.stamp, ino: now.ino, size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs };
+    await writeStoryFile(file, take(2), { expected: lookalike });
+    expect(await fs.readFile(file, 'utf8')).toBe(take(2));
+    expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(colleague);
+  });
+
   it('catches another program’s atomic save (a new file under the same name)', async () => {
     const saved = await writeStoryFile(file, take(1), { expected: null });
     await fs.writeFile(file + '.tmp', take(3));
