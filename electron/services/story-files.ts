@@ -170,18 +170,27 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
       // Overwriting (after a conflict was shown): only an identical file can leave the backup alone.
       previousSha = createHash('sha256').update(await fs.readFile(filePath)).digest('hex');
     }
-    // Where links are not possible (FAT, some network shares) the old bytes are copied instead.
-    if (onDisk && !backup) backup = await copyBackup(filePath);
     // The new bytes are hashed on the thread pool while they are written.
     const hashing = sha256Hex(bytes);
     hashing.catch(() => {});
+    if (onDisk && previousSha !== null && bytes.length === onDisk.size && (await hashing) === previousSha) {
+      // The file already holds these bytes: nothing to write, and the backup of the version
+      // before stays as it is. The stamp keeps the stat that was checked, not a fresh one (the
+      // staged link moved the ctime), so the next save reads the file rather than vouch for
+      // bytes it never read.
+      const staged = backup;
+      backup = null;
+      await staged?.cancel();
+      return { path: filePath, name, text, stamp: stampWithHash(bytes.length, previousSha, onDisk) };
+    }
+    // Where links are not possible (FAT, some network shares) the old bytes are copied instead.
+    if (onDisk && !backup) backup = await copyBackup(filePath);
     // A failed write throws here, and the story and its old backup stay exactly as they were.
     await writeFileAtomic(filePath, bytes, { fsync: true });
     const sha256 = await hashing;
     const staged = backup;
     backup = null;
-    // Saving what is already there leaves the backup of the version before it alone.
-    if (staged) await (previousSha === sha256 ? staged.cancel() : staged.commit());
+    await staged?.commit();
     const stat = await fs.stat(filePath);
     // Best effort: a save that crashed long ago may have left a temporary file beside this one.
     await removeLeftoverTempFiles(filePath).catch(() => {});

@@ -81,6 +81,18 @@ describe('the save’s conflict check', () => {
     expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(colleague);
   });
 
+  it('…and saving unchanged text over such a write leaves the colleague’s version on disk', async () => {
+    const saved = await writeStoryFile(file, take(1), { expected: null });
+    const colleague = take(1).replace('Take 1', 'Tak3 1');
+    await fs.writeFile(file, colleague);
+    const now = await fs.stat(file);
+    const lookalike = { ...saved.stamp, ino: now.ino, size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs };
+    const again = await writeStoryFile(file, take(1), { expected: lookalike });
+    expect(await fs.readFile(file, 'utf8')).toBe(colleague);
+    // …and the next save sees the difference and asks.
+    await expect(writeStoryFile(file, take(2), { expected: again.stamp })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('catches another program’s atomic save (a new file under the same name)', async () => {
     const saved = await writeStoryFile(file, take(1), { expected: null });
     await fs.writeFile(file + '.tmp', take(3));
@@ -107,8 +119,12 @@ describe('the save’s conflict check', () => {
   it('saving the same text again keeps the older backup', async () => {
     const first = await writeStoryFile(file, take(1), { expected: null });
     const second = await writeStoryFile(file, take(2), { expected: first.stamp });
+    const before = await fs.stat(file);
     const third = await writeStoryFile(file, take(2), { expected: second.stamp });
     expect(third.stamp.sha256).toBe(second.stamp.sha256);
+    // Nothing new: nothing written (the same file, not a copy renamed over it).
+    expect((await fs.stat(file)).ino).toBe(before.ino);
+    expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
     expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(take(1));
     // …and so does overwriting with the same text after a conflict prompt.
     await writeStoryFile(file, take(2), { expected: null, overwrite: true });
