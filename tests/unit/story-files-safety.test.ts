@@ -69,24 +69,27 @@ describe('the save’s conflict check', () => {
     expect(await fs.readFile(file, 'utf8')).toBe(colleague);
   });
 
-  it('if a colleague’s write ever looks untouched (same clock tick), their version survives as the .bak', async () => {
+  /**
+   * Take 1 saved, then a colleague's same-size write in place that the stat cannot see: the
+   * stamp as a coarse clock would leave it, every stat field equal to the file's now.
+   */
+  async function colleagueWriteTheStatMisses() {
     const saved = await writeStoryFile(file, take(1), { expected: null });
     const colleague = take(1).replace('Take 1', 'Tak3 1');
     await fs.writeFile(file, colleague);
     const now = await fs.stat(file);
-    // The stamp as a coarse clock would have left it: every stat field equal to the file's now.
-    const lookalike = { ...saved.stamp, ino: now.ino, size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs };
+    return { colleague, lookalike: { ...saved.stamp, ino: now.ino, size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs } };
+  }
+
+  it('if a colleague’s write ever looks untouched (same clock tick), their version survives as the .bak', async () => {
+    const { colleague, lookalike } = await colleagueWriteTheStatMisses();
     await writeStoryFile(file, take(2), { expected: lookalike });
     expect(await fs.readFile(file, 'utf8')).toBe(take(2));
     expect(await fs.readFile(file + BACKUP_SUFFIX, 'utf8')).toBe(colleague);
   });
 
   it('…and saving unchanged text over such a write leaves the colleague’s version on disk', async () => {
-    const saved = await writeStoryFile(file, take(1), { expected: null });
-    const colleague = take(1).replace('Take 1', 'Tak3 1');
-    await fs.writeFile(file, colleague);
-    const now = await fs.stat(file);
-    const lookalike = { ...saved.stamp, ino: now.ino, size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs };
+    const { colleague, lookalike } = await colleagueWriteTheStatMisses();
     const again = await writeStoryFile(file, take(1), { expected: lookalike });
     expect(await fs.readFile(file, 'utf8')).toBe(colleague);
     // …and the next save sees the difference and asks.
