@@ -101,7 +101,7 @@ export async function benchExport(gen: GeneratedStory, workDir: string, runs: nu
   const headless = '@lexical/headless + $generateHtmlFromNodes';
   return [
     pairOf('HTML export (images referenced)', 'shared/export renderFragment', times.ours!, headless, times.headless!, [
-      `same text content: ours ${(oursBytes / 1e6).toFixed(2)} MB of HTML (photos as figure/img/figcaption, tweets as blockquote.twitter-tweet), headless ${(headlessBytes / 1e6).toFixed(2)} MB (stock nodes; tweets, photos and the helpline as paragraphs). Ours checks every photo's base64 (${(Object.values(story.assets).reduce((n, a) => n + a.data.length, 0) / 1e6).toFixed(1)} MB) again, as the renderer also runs on unrestored input.`,
+      `same text content: ours ${(oursBytes / 1e6).toFixed(2)} MB of HTML (photos as figure/img/figcaption, tweets as blockquote.twitter-tweet), headless ${(headlessBytes / 1e6).toFixed(2)} MB (stock nodes; tweets, photos and the helpline as paragraphs). Restore already checked every photo's base64 (${(Object.values(story.assets).reduce((n, a) => n + a.data.length, 0) / 1e6).toFixed(1)} MB), so ours does not scan it again (it does for input that never went through restore).`,
     ]),
     pairOf('HTML export (images inline)', 'exportStory --format html', times.oursInline!, headless, times.headless!, [
       `inline: ours carries the ${gen.photos} images as data: URIs (${(inlineBytes / 1e6).toFixed(1)} MB); headless has no image node`,
@@ -193,7 +193,7 @@ export async function benchSave(gen: GeneratedStory, workDir: string, runs: numb
   return [
     pairOf(`Save ${gen.size} (${(bytes[0]!.length / 1e6).toFixed(1)} MB)`, 'writeStoryFile (atomic + .bak)', times.atomic!, 'fs write + fsync', times.plain!, leftovers.length ? [`left behind: ${leftovers.join(', ')}`] : undefined),
     pairOf(`Save ${gen.size}, the atomic write alone`, 'write-file-atomic (temp, fsync, rename)', times.bare!, 'fs write + fsync', times.plain!, [
-      'writeStoryFile = read the file on disk and hash it (conflict check) + write the previous version to .bak (temp, fsync, rename) + the atomic write + stat + a scan for leftover temp files',
+      'writeStoryFile = UTF-8 encode + stat (conflict check: the file is read and hashed only when its stat differs from the stamp) + a hard link of the old file staged as .bak + the atomic write (temp, fsync, rename) with the new bytes hashed meanwhile + the .bak rename + stat + a scan for leftover temp files',
     ]),
   ];
 }
