@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createStory, serializeStory } from '../../shared/story/create';
@@ -37,8 +37,18 @@ test('after a crash, the unsaved story is offered back with its time, and nothin
     await page.getByTestId('photo-file-input').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: makePng(300, 200, 9) });
     await expect(page.locator('[data-block="photo"]')).toHaveCount(1);
     await page.locator('[data-block="photo"]').getByLabel('Caption').fill('Councillors vote on the budget.');
-    // The journal delay is about a second: wait it out, then crash the app and the page.
-    await page.waitForTimeout(1600);
+    // The journal is written once typing pauses for a second: wait until it holds the last
+    // edit (no longer than the journal's own promise, plus the write), then crash the app and
+    // the page.
+    const journalled = () => {
+      const folder = path.join(docs, '.copydesk', 'recovery');
+      try {
+        return readdirSync(folder).some((f) => f.endsWith('.json') && readFileSync(path.join(folder, f), 'utf8').includes('Councillors vote on the budget.'));
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(journalled, { timeout: 5000, intervals: [100] }).toBe(true);
     server.kill('SIGKILL');
     await page.close({ runBeforeUnload: false });
     await context.close();
