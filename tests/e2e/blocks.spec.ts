@@ -2,6 +2,7 @@ import { expect, test, type Page } from './support/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makePng } from '../fixtures/images';
+import { BUILT_IN_PRESETS } from '../../shared/blocks/helpline';
 
 const docsDir = process.env.E2E_DOCS!;
 const editor = (page: Page) => page.locator('.editor-body');
@@ -199,4 +200,31 @@ test('the same photo added twice is stored once in the story', async ({ page }) 
   expect(photos[0].asset).toBe(photos[1].asset);
   expect(Object.keys(saved.assets)).toEqual([photos[0].asset]);
   expect(saved.assets[photos[0].asset].bytes).toBe(png.length);
+});
+
+test('a second helpline footer replaces the first, saying so before, and one undo brings the first back', async ({ page }) => {
+  await page.goto('/');
+  await editor(page).click();
+  await page.keyboard.type('A story about loss.');
+  const panel = page.getByRole('dialog', { name: 'Insert helpline footer' });
+  await page.getByRole('button', { name: 'Helpline', exact: true }).click();
+  await expect(panel.getByRole('note')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Insert footer' }).click();
+  const footer = page.locator('[data-block="helpline"]');
+  await expect(footer).toHaveCount(1);
+  await expect(footer.locator('li')).toHaveCount(9);
+
+  await editor(page).locator('p').first().click();
+  await page.getByRole('button', { name: 'Helpline', exact: true }).click();
+  await expect(panel.getByRole('note')).toHaveText('This story already has a helpline footer; this one will replace it.');
+  await panel.getByLabel('Helpline list').selectOption('uk');
+  await panel.getByRole('button', { name: 'Replace footer' }).click();
+  await expect(footer).toHaveCount(1);
+  await expect(footer.locator('li')).toHaveCount(BUILT_IN_PRESETS.find((p) => p.id === 'uk')!.entries.length);
+  await expect(footer.locator('li').first()).toContainText('Samaritans');
+
+  await editor(page).locator('p').first().click();
+  await page.keyboard.press('Control+z');
+  await expect(footer).toHaveCount(1);
+  await expect(footer.locator('li')).toHaveCount(9);
 });

@@ -58,9 +58,9 @@ export function InsertPanels() {
       {panel === 'helpline' && (
         <HelplinePanel
           presets={[...BUILT_IN_PRESETS, ...services.userPresets]}
+          replacing={storyHasHelpline(editor)}
           onClose={close}
           onInsert={(preset) => {
-            if (storyHasHelpline(editor) && !window.confirm('This story already has a helpline footer. Replace it?')) return;
             editor.update(() => {}, { discrete: true });
             editor.dispatchCommand(INSERT_HELPLINE_COMMAND, presetToState(preset));
             close();
@@ -129,7 +129,12 @@ function TweetPanel(props: { onClose(): void; onInsertUrl(url: string): boolean 
   );
 }
 
-function HelplinePanel(props: { presets: HelplinePreset[]; onClose(): void; onInsert(preset: HelplinePreset): void }) {
+/**
+ * Choose a helpline list and see it before it goes in. A story keeps one footer: when it has
+ * one already, the panel says so up front and its button replaces it (one undo brings the old
+ * footer back), rather than asking afterwards in a browser dialog.
+ */
+function HelplinePanel(props: { presets: HelplinePreset[]; replacing: boolean; onClose(): void; onInsert(preset: HelplinePreset): void }) {
   const [chosen, setChosen] = useState(props.presets[0]!.id);
   const preset = props.presets.find((p) => p.id === chosen) ?? props.presets[0]!;
   return (
@@ -159,12 +164,17 @@ function HelplinePanel(props: { presets: HelplinePreset[]; onClose(): void; onIn
           </ul>
           <p className="hint">Numbers checked {preset.verifiedAt}</p>
         </div>
+        {props.replacing && (
+          <p className="hint" role="note">
+            This story already has a helpline footer; this one will replace it.
+          </p>
+        )}
         <div className="panel-actions">
           <button type="button" onClick={props.onClose}>
             Cancel
           </button>
           <button type="submit" className="primary">
-            Insert footer
+            {props.replacing ? 'Replace footer' : 'Insert footer'}
           </button>
         </div>
       </form>
