@@ -29,13 +29,18 @@ interface OpenDocument {
   dirty: boolean;
   /** Someone else has the file open: Save goes to Save As. */
   readOnly?: boolean;
+  /**
+   * This window's crash-journal entry. Not the story's id: a Save As copy keeps its original's
+   * id, and two windows editing the original and the copy must not journal over each other.
+   */
+  journalId: string;
 }
 
 type Banner = { kind: 'error' | 'info'; text: string };
 
 function blankDocument(): { doc: OpenDocument; body: Story['body'] } {
   const { body, ...story } = createStory({ id: crypto.randomUUID(), now: new Date() });
-  return { doc: { story, path: null, name: null, stamp: null, dirty: false }, body };
+  return { doc: { story, path: null, name: null, stamp: null, dirty: false, journalId: crypto.randomUUID() }, body };
 }
 
 export function storyDisplayName(doc: Pick<OpenDocument, 'name' | 'story'>): string {
@@ -60,7 +65,7 @@ export function App() {
     const editor = editorRef.current;
     if (!d.dirty || !editor) return null;
     return {
-      storyId: d.story.id,
+      storyId: d.journalId,
       path: d.path,
       name: storyDisplayName(d),
       text: () => serializeStory({ ...d.story, body: editor.getBody(), assets: {} }),
@@ -272,7 +277,7 @@ export function App() {
       }
       const saved = result.value;
       setBanner(null);
-      if (editSeq.current === seq) void journal.clear(d.story.id);
+      if (editSeq.current === seq) void journal.clear(d.journalId);
       if (saved.path !== d.path) {
         // Saved somewhere new: this window now holds that file, not the old one.
         if (d.path && !d.readOnly) void call('story:unlock', { path: d.path });
@@ -384,12 +389,14 @@ export function App() {
     if (!d.dirty) return true;
     const choice = await ask<UnsavedChoice>((done) => <UnsavedChangesDialog storyName={storyDisplayName(d)} onChoose={done} />);
     if (choice === 'save') return save('save');
-    if (choice === 'discard') await journal.clear(d.story.id);
+    if (choice === 'discard') await journal.clear(d.journalId);
     return choice === 'discard';
   }, [ask, save, journal]);
 
   /** Puts a restored story in the window (editor, details, title); no I/O. */
-  const showStory = useCallback((next: OpenDocument, body: Story['body']) => {
+  const showStory = useCallback((shown: Omit<OpenDocument, 'journalId'> & { journalId?: string }, body: Story['body']) => {
+    // A story shown afresh journals under a new entry; recovered work keeps the entry it came from.
+    const next: OpenDocument = { ...shown, journalId: shown.journalId ?? crypto.randomUUID() };
     previews.current.clear();
     docRef.current = next;
     editorRef.current?.load(body);
@@ -398,7 +405,7 @@ export function App() {
   }, []);
 
   const loadOpened = useCallback(
-    async (opened: OpenedStory, recovered?: { text: string }): Promise<void> => {
+    async (opened: OpenedStory, recovered?: { text: string; journalId: string }): Promise<void> => {
       const restored = restoreStoryText(recovered ? recovered.text : opened.text);
       if (!restored.ok) {
         setBanner({ kind: 'error', text: `Could not open “${opened.name}”: ${restored.reason}.` });
@@ -432,7 +439,7 @@ export function App() {
       const previous = docRef.current;
       if (previous.path && previous.path !== opened.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
       const { body, ...story } = restored.story;
-      showStory({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: recovered !== undefined, readOnly }, body);
+      showStory({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: recovered !== undefined, readOnly, journalId: recovered?.journalId }, body);
       if (recovered) journal.schedule();
       setBanner(
         readOnly
@@ -557,12 +564,12 @@ export function App() {
         // Recovered work over a saved file: keep the file's current stamp so Save still
         // notices if a colleague changed it meanwhile.
         const onDisk = await call('story:read', { path: entry.path });
-        if (onDisk.ok) return loadOpened(onDisk.value, { text: entry.text });
+        if (onDisk.ok) return loadOpened(onDisk.value, { text: entry.text, journalId: entry.storyId });
       }
       const restored = restoreStoryText(entry.text);
       if (!restored.ok) return setBanner({ kind: 'error', text: `Could not recover “${entry.name}”: ${restored.reason}.` });
       const { body, ...story } = restored.story;
-      showStory({ story, path: null, name: null, stamp: null, dirty: true }, body);
+      showStory({ story, path: null, name: null, stamp: null, dirty: true, journalId: entry.storyId }, body);
       journal.schedule();
     },
     [loadOpened, journal, showStory],

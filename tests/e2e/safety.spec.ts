@@ -149,3 +149,43 @@ test('a story open on another computer opens read-only on request, and read-only
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   expect(readFileSync(file, 'utf8')).toBe(text);
 });
+
+test('a story and its Save As copy, open in two windows, keep a crash journal each', async ({ browser }) => {
+  // A copy made with Save As keeps its original's story id; journalling by that id would let
+  // one window's unsaved work overwrite the other's.
+  const text = serializeStory(buildSeedStory());
+  writeFileSync(path.join(docsDir, 'twin-original.story'), text);
+  writeFileSync(path.join(docsDir, 'twin-copy.story'), text);
+  const context = await browser.newContext();
+  try {
+    for (const [name, marker] of [['twin-original', 'ORIGINAL-EDIT'], ['twin-copy', 'COPY-EDIT']] as const) {
+      const page = await context.newPage();
+      await page.goto(`/?open=${name}.story`);
+      await expect(page.locator('[data-block="helpline"]')).toHaveCount(1);
+      await editor(page).locator(':scope > p').first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(` ${marker}`);
+      await expect(page.getByTestId('save-state')).toHaveText('Edited');
+    }
+    const folder = path.join(docsDir, '.copydesk', 'recovery');
+    const journals = () => {
+      try {
+        return readdirSync(folder)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => readFileSync(path.join(folder, f), 'utf8'));
+      } catch {
+        return [];
+      }
+    };
+    // Both windows' work on disk at once: two entries, each with only its own words.
+    const held = () => {
+      const all = journals();
+      return { original: all.filter((j) => j.includes('ORIGINAL-EDIT') && !j.includes('COPY-EDIT')).length, copy: all.filter((j) => j.includes('COPY-EDIT') && !j.includes('ORIGINAL-EDIT')).length };
+    };
+    await expect.poll(held, { timeout: 5000 }).toEqual({ original: 1, copy: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // and neither overwrites the other later
+    expect(held()).toEqual({ original: 1, copy: 1 });
+  } finally {
+    await context.close();
+  }
+});
