@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../shared/settings';
 import { Modal } from './Modal';
+import { Actions } from './Actions';
 
 export type ExportChoice = Settings['lastExport'];
 
@@ -51,15 +52,7 @@ export function ExportDialog(props: { initial: ExportChoice; photoCount: number;
             <span>Add Twitter’s widgets.js so tweets render as cards (loads a script from platform.twitter.com)</span>
           </label>
         )}
-        <div className="modal-actions">
-          <span className="spacer" />
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-autofocus>
-            Export…
-          </button>
-        </div>
+        <Actions kind="modal" onCancel={props.onCancel} primary="Export…" autoFocusPrimary />
       </form>
     </Modal>
   );

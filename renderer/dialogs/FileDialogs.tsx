@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../bridge';
 import { Modal } from './Modal';
+import { Actions, FormError } from './Actions';
 
 type DocFile = { name: string; path: string; size: number; mtimeMs: number };
 
@@ -23,7 +24,7 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
   return (
     <Modal title={props.importable ? 'Import a text, web page or Word file' : 'Open story'} onCancel={props.onCancel} className="file-dialog">
       <p className="hint">{folder}</p>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <FormError error={error} />
       {files === null && !error && <p>Loading…</p>}
       {files && files.length === 0 && <p>{props.importable ? 'No .txt, .html or .docx files in this folder.' : 'No stories in this folder yet.'}</p>}
       {files && files.length > 0 && (
@@ -38,12 +39,7 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
           ))}
         </ul>
       )}
-      <div className="modal-actions">
-        <span className="spacer" />
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <Actions kind="modal" onCancel={props.onCancel} />
     </Modal>
   );
 }
@@ -77,15 +73,7 @@ export function SaveStoryDialog(props: { suggestedName: string; onSave(name: str
         </div>
         {invalid && name.trim() !== '' && <p className="field-error">A file name cannot contain / \ : * ? " &lt; &gt; | or start with a dot.</p>}
         {confirming && <p className="field-error" role="alert">“{fileName}” already exists. Save again to replace it.</p>}
-        <div className="modal-actions">
-          <span className="spacer" />
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={invalid}>
-            {confirming ? 'Replace' : 'Save'}
-          </button>
-        </div>
+        <Actions kind="modal" onCancel={props.onCancel} primary={confirming ? 'Replace' : 'Save'} primaryDisabled={invalid} />
       </form>
     </Modal>
   );

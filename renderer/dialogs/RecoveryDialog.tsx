@@ -1,4 +1,5 @@
 import { Modal } from './Modal';
+import { Actions } from './Actions';
 
 export interface RecoverableStory {
   storyId: string;
@@ -36,12 +37,7 @@ export function RecoveryDialog(props: {
           </li>
         ))}
       </ul>
-      <div className="modal-actions">
-        <span className="spacer" />
-        <button type="button" onClick={props.onLater}>
-          Decide later
-        </button>
-      </div>
+      <Actions kind="modal" onCancel={props.onLater} cancelLabel="Decide later" />
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { BUILT_IN_PRESETS, validatePreset, type HelplineEntry, type HelplinePres
 import { CREDIT_STYLES, CREDIT_STYLE_IDS, type CreditStyle } from '../../shared/blocks/photo';
 import type { Settings } from '../../shared/settings';
 import { Modal } from './Modal';
+import { Actions, FormError } from './Actions';
 
 /** House style, tweet look-up and the user's own helpline presets. Nothing is saved until it is valid. */
 export function SettingsDialog(props: { settings: Settings; onSave(settings: Settings): Promise<string | null>; onClose(): void }) {
@@ -92,20 +93,8 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
           New preset from this list
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <span className="spacer" />
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={() => void save()}>
-          Save settings
-        </button>
-      </div>
+      <FormError error={error} />
+      <Actions kind="modal" onCancel={props.onClose} primary="Save settings" onPrimary={() => void save()} />
     </Modal>
   );
 }
@@ -189,20 +178,8 @@ function PresetEditor(props: { preset: HelplinePreset; takenIds: string[]; onDon
       <button type="button" className="small" onClick={() => setPreset({ ...preset, entries: [...preset.entries, { name: '', detail: '' }] })}>
         Add entry
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <span className="spacer" />
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={done}>
-          Keep preset
-        </button>
-      </div>
+      <FormError error={error} />
+      <Actions kind="modal" onCancel={props.onCancel} primary="Keep preset" onPrimary={done} />
     </Modal>
   );
 }

@@ -7,6 +7,7 @@ import { parseTweetEmbeds } from '../../../shared/blocks/parse-html';
 import { parseTweetUrl } from '../../../shared/blocks/tweet';
 import { useNewsroom } from '../blocks/context';
 import { PHOTO_ACCEPT } from '../blocks/PhotoBlock';
+import { Actions, FormError } from '../../dialogs/Actions';
 import {
   INSERT_HELPLINE_COMMAND,
   INSERT_PHOTO_COMMAND,
@@ -111,19 +112,8 @@ function TweetPanel(props: { onClose(): void; onInsertUrl(url: string): boolean 
           aria-describedby={error ? 'tweet-source-error' : undefined}
           onChange={(e) => (setValue(e.target.value), setError(null))}
         />
-        {error && (
-          <p id="tweet-source-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="panel-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Insert tweet
-          </button>
-        </div>
+        <FormError error={error} id="tweet-source-error" />
+        <Actions kind="panel" onCancel={props.onClose} primary="Insert tweet" />
       </form>
     </div>
   );
@@ -169,14 +159,7 @@ function HelplinePanel(props: { presets: HelplinePreset[]; replacing: boolean; o
             This story already has a helpline footer; this one will replace it.
           </p>
         )}
-        <div className="panel-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {props.replacing ? 'Replace footer' : 'Insert footer'}
-          </button>
-        </div>
+        <Actions kind="panel" onCancel={props.onClose} primary={props.replacing ? 'Replace footer' : 'Insert footer'} />
       </form>
     </div>
   );

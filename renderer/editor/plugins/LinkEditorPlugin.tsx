@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { normaliseLinkInput } from '../../../shared/links';
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
+import { FormError } from '../../dialogs/Actions';
 
 interface OpenState {
   selection: BaseSelection | null;
@@ -152,11 +153,7 @@ export function LinkEditorPlugin() {
         <button type="button" onClick={close}>
           Cancel
         </button>
-        {error && (
-          <p id="link-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} id="link-error" />
       </form>
     </div>
   );
