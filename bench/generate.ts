@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BUILT_IN_PRESETS, presetToState } from '../shared/blocks/helpline';
 import { renderStoryBlocks, storyWordCount } from '../shared/export';
-import { serializeStory } from '../shared/story/create';
+import { bodyOf, serializeStory } from '../shared/story/create';
 import { encodePng } from '../tests/fixtures/images';
 import { SCHEMA_VERSION, STORY_FORMAT, type SerializedBodyNode, type Story, type StoryAsset, type StoryBody } from '../shared/story/schema';
 
@@ -315,7 +315,7 @@ export function generateStory(size: BenchSize, seed = DEFAULT_SEED): GeneratedSt
       createdAt: '2024-02-13T17:05:00.000Z',
       updatedAt: '2024-02-14T09:40:00.000Z',
     },
-    body: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } },
+    body: bodyOf(children),
     assets,
     review: { comments: [], revisions: [] },
   };
@@ -323,7 +323,7 @@ export function generateStory(size: BenchSize, seed = DEFAULT_SEED): GeneratedSt
 }
 
 function countNodeWords(node: SerializedBodyNode): number {
-  return copyWords({ root: { type: 'root', version: 1, children: [node] } });
+  return copyWords(bodyOf([node]));
 }
 
 function tweetBlock(rng: Rng, index: number): SerializedBodyNode {
@@ -396,16 +396,7 @@ function textOf(node: SerializedBodyNode): string {
 
 /** Stock Lexical's saved state for the same text: default nodes only (paragraph + text). */
 export function lexicalPeerState(story: Story): StoryBody {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: plainParagraphs(story).map((p) => paragraphNode([text(p)])),
-    },
-  };
+  return bodyOf(plainParagraphs(story).map((p) => paragraphNode([text(p)])));
 }
 
 /**

@@ -1,20 +1,14 @@
 import { SCHEMA_VERSION, STORY_FORMAT, type SerializedBodyNode, type Story, type StoryBody } from './schema';
 
+/** A body (Lexical's serialized root) holding these top-level nodes. */
+export function bodyOf(children: SerializedBodyNode[], direction: 'ltr' | 'rtl' | null = null): StoryBody {
+  return { root: { type: 'root', version: 1, direction, format: '', indent: 0, children } };
+}
+
 /** An empty body: one empty paragraph, as Lexical itself starts. */
 export function emptyBody(): StoryBody {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [
-        // Keys in the schema's order, so a new story reopened and saved writes the same bytes.
-        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [], textFormat: 0, textStyle: '' },
-      ],
-    },
-  };
+  // Keys in the schema's order, so a new story reopened and saved writes the same bytes.
+  return bodyOf([{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [], textFormat: 0, textStyle: '' }]);
 }
 
 export function createStory(options: { id: string; now: Date }): Story {

@@ -3,7 +3,7 @@ import { $getRoot, createEditor, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRESETS, presetToState } from '../../shared/blocks/helpline';
 import type { TweetState } from '../../shared/blocks/tweet';
-import { createStory, restoreStory, type SerializedBodyNode, type Story, type StoryBody } from '../../shared/story';
+import { bodyOf, createStory, restoreStory, type SerializedBodyNode, type Story, type StoryBody } from '../../shared/story';
 import { STORY_NODES } from '../../renderer/editor/nodes';
 import { $createHelplineNode, $isHelplineNode, HelplineNode } from '../../renderer/editor/nodes/HelplineNode';
 import { $isPhotoNode, PhotoNode } from '../../renderer/editor/nodes/PhotoNode';
@@ -61,23 +61,17 @@ const photoBlock: SerializedBodyNode = {
 const helplineBlock: SerializedBodyNode = { type: 'helpline', version: 1, format: '', ...presetToState(BUILT_IN_PRESETS[0]!) };
 
 function storyBody(): StoryBody {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      children: [
-        paragraph(text('Chrissy Teigen has arrived in New Zealand.')),
-        tweetBlock,
-        paragraph(text('She was met at the airport by '), text('fans', 1), text('.')),
-        photoBlock,
-        paragraph(text('More to come.')),
-        helplineBlock,
-      ],
-    },
-  };
+  return bodyOf(
+    [
+      paragraph(text('Chrissy Teigen has arrived in New Zealand.')),
+      tweetBlock,
+      paragraph(text('She was met at the airport by '), text('fans', 1), text('.')),
+      photoBlock,
+      paragraph(text('More to come.')),
+      helplineBlock,
+    ],
+    'ltr',
+  );
 }
 
 function storyWith(body: unknown): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  bodyOf,
   MAX_STORY_BYTES,
   bodyPlainText,
   countWords,
@@ -66,9 +67,6 @@ const listItem = (value: number, children: SerializedBodyNode[]) => element('lis
 const list = (listType: 'bullet' | 'number', items: SerializedBodyNode[]) =>
   element('list', items, { listType, start: 1, tag: listType === 'bullet' ? 'ul' : 'ol' });
 
-function bodyOf(children: SerializedBodyNode[]): StoryBody {
-  return { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children } };
-}
 
 const BOLD = 1;
 const ITALIC = 2;
@@ -411,7 +409,7 @@ describe('restoreStory: exact reasons for bad fields', () => {
     let node: SerializedBodyNode = text('ok');
     // root(0) > list(1) > listitem(2) > list(3) ... 30 levels is well within limits.
     for (let i = 0; i < 15; i++) node = list('bullet', [listItem(1, [node])]);
-    const story = expectRestored(restore(storyJson({ ...freshStory(), body: bodyOf([node]) })));
+    const story = expectRestored(restore(storyJson({ ...freshStory(), body: bodyOf([node], 'ltr') })));
     expect(bodyPlainText(story.body)).toBe('ok');
   });
 });

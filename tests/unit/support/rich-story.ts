@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createStory, serializeStory, type SerializedBodyNode, type Story, type StoryAsset } from '../../../shared/story';
+import { bodyOf, createStory, serializeStory, type SerializedBodyNode, type Story, type StoryAsset } from '../../../shared/story';
 import { makePng } from '../../fixtures/images';
 
 /**
@@ -103,34 +103,28 @@ export function richStory(id = 'rich-1'): Story {
     comments: [{ id: 'c1', author: 'Sub', text: 'Check the date', createdAt: NOW.toISOString(), resolved: false }],
     revisions: [{ id: 'r1', author: 'Jo', createdAt: NOW.toISOString(), note: 'first draft' }],
   };
-  story.body = {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      children: [
-        photoNode(key),
-        element('heading', [text('Support pours in')], { tag: 'h2', textFormat: 0 }),
-        paragraph([
-          text('Hillary Clinton has offered '),
-          text('support', 1),
-          text(' to Chrissy Teigen.'),
-          { type: 'linebreak', version: 1 },
-          element('link', [text('statement')], { url: 'https://example.com/statement', rel: 'noopener', target: null, title: null }),
-        ]),
-        tweetNode(),
-        element('quote', [text('We are with you.', 2)]),
-        element(
-          'list',
-          [element('listitem', [text('First point')], { value: 1 }), element('listitem', [text('Second point')], { value: 2 })],
-          { listType: 'bullet', start: 1, tag: 'ul' },
-        ),
-        helplineNode(),
-      ],
-    },
-  };
+  story.body = bodyOf(
+    [
+      photoNode(key),
+      element('heading', [text('Support pours in')], { tag: 'h2', textFormat: 0 }),
+      paragraph([
+        text('Hillary Clinton has offered '),
+        text('support', 1),
+        text(' to Chrissy Teigen.'),
+        { type: 'linebreak', version: 1 },
+        element('link', [text('statement')], { url: 'https://example.com/statement', rel: 'noopener', target: null, title: null }),
+      ]),
+      tweetNode(),
+      element('quote', [text('We are with you.', 2)]),
+      element(
+        'list',
+        [element('listitem', [text('First point')], { value: 1 }), element('listitem', [text('Second point')], { value: 2 })],
+        { listType: 'bullet', start: 1, tag: 'ul' },
+      ),
+      helplineNode(),
+    ],
+    'ltr',
+  );
   return story;
 }
 
