@@ -4,6 +4,7 @@ import { renderStoryBlocks, storyWordCount } from '../shared/export';
 import { bodyOf, serializeStory } from '../shared/story/create';
 import { encodePng } from '../tests/fixtures/images';
 import { SCHEMA_VERSION, STORY_FORMAT, type SerializedBodyNode, type Story, type StoryAsset, type StoryBody } from '../shared/story/schema';
+import { mulberry32 } from '../tests/fixtures/random';
 
 /**
  * Deterministic (seeded) live-blog stories for `npm run bench`.
@@ -37,20 +38,9 @@ export const SIZES: Record<BenchSize, SizeSpec> = {
 
 export const DEFAULT_SEED = 7;
 
-// ---- a small seeded PRNG (mulberry32) ----------------------------------------------------
+// ---- randomness: a small seeded PRNG (mulberry32, tests/fixtures/random.ts) ---------------
 
 export type Rng = () => number;
-
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;

@@ -8,6 +8,7 @@ import { listStories } from '../../electron/services/docs-folder';
 import { BACKUP_SUFFIX, isTempFileOf, readStoryFile, removeLeftoverTempFiles, writeStoryFile } from '../../electron/services/story-files';
 import { restoreStoryText, serializeStory } from '../../shared/story';
 import { largeStory, richStory } from './support/rich-story';
+import { mulberry32 } from '../fixtures/random';
 
 /**
  * DESIGN.md section 6, "a crash leaves either the old or the new story, never a mix", tested
@@ -64,17 +65,8 @@ afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
 
-/** mulberry32: a seeded generator, so a failure can be replayed with the seed in its message. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failure can be replayed with the seed in its message. */
+const random = mulberry32;
 
 /** Which known version a text is: 'small', 'large' or null (empty, truncated, mixed…). */
 function versionOf(text: string): 'small' | 'large' | null {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ruralPreset } from '../fixtures/presets';
 import {
   BUILT_IN_PRESETS,
   entryLine,
@@ -38,21 +39,7 @@ function printedNumbers(line: string): string[] {
 }
 
 /** A user preset that passes, to break one field at a time. */
-function goodPreset(): Record<string, unknown> {
-  return {
-    id: 'rural-support',
-    label: 'Rural support',
-    region: 'NZ',
-    builtIn: false,
-    heading: 'Where to get help:',
-    verifiedAt: '2026-10-01',
-    entries: [
-      { name: 'Rural Support Trust', detail: 'Rural Support Trust: 0800 787 254', phone: '0800787254' },
-      { name: 'Farmstrong', detail: 'Farmstrong: farmstrong.co.nz', url: 'https://farmstrong.co.nz' },
-      { name: 'Need to talk?', detail: 'Need to talk? Free call or text 1737', phone: '1737' },
-    ],
-  };
-}
+const goodPreset = (): Record<string, unknown> => ruralPreset() as unknown as Record<string, unknown>;
 
 describe('built-in helpline presets', () => {
   it('the NZ standard preset prints exactly the nine footer lines of the seed story, in order', () => {

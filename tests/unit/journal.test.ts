@@ -12,9 +12,9 @@ import {
   recoveryFolderFor,
   type Journal,
 } from '../../electron/services/journal';
-import { StoryFileError } from '../../electron/services/story-files';
 import { MAX_STORY_BYTES, restoreStoryText, serializeStory } from '../../shared/story';
 import { largeStory, richStory } from './support/rich-story';
+import { storyFileError } from './support/errors';
 
 // write-file-atomic is the real one unless a test sets `failure.code`.
 const failure = vi.hoisted(() => ({ code: null as string | null, calls: [] as { file: string; options: unknown }[] }));
@@ -54,15 +54,7 @@ const later = (seconds: number) => {
 const teigen = () => serializeStory(richStory('teigen-1'));
 const ls = async (dir = folder) => (await fs.readdir(dir)).sort();
 
-async function rejection(promise: Promise<unknown>): Promise<StoryFileError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(StoryFileError);
-    return error as StoryFileError;
-  }
-  throw new Error('expected the promise to reject');
-}
+const rejection = storyFileError;
 
 describe('recovery folder', () => {
   it('is <base>/recovery (userData for the app, <docs>/.copydesk for the harness)', () => {

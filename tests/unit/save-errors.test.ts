@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_SUFFIX, StoryFileError, readStoryFile, writeStoryFile } from '../../electron/services/story-files';
+import { BACKUP_SUFFIX, readStoryFile, writeStoryFile } from '../../electron/services/story-files';
 import { serializeStory } from '../../shared/story';
 import { richStory } from './support/rich-story';
+import { storyFileError } from './support/errors';
 
 /**
  * A failed save says why and leaves the old file whole (DESIGN.md section 6). Unlike
@@ -82,15 +83,7 @@ afterEach(async () => {
 const version = (n: number) => serializeStory({ ...richStory('teigen'), meta: { ...richStory('teigen').meta, headline: `Take ${n} — “Teigen”` } });
 const bytesOf = (f: string) => fs.promises.readFile(f);
 
-async function caught(promise: Promise<unknown>): Promise<StoryFileError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(StoryFileError);
-    return error as StoryFileError;
-  }
-  throw new Error('expected the save to fail');
-}
+const caught = storyFileError;
 
 /** A story saved twice, so it has a backup: returns the bytes on disk and the stamp to save over. */
 async function savedTwice() {

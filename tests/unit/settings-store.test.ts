@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSettings, saveSettings } from '../../electron/services/settings-store';
 import { StoryFileError } from '../../electron/services/story-files';
 import type { HelplinePreset } from '../../shared/blocks/helpline';
+import { ruralPreset } from '../fixtures/presets';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 
 let dir: string;
@@ -19,18 +20,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const RURAL: HelplinePreset = {
-  id: 'rural-support',
-  label: 'Rural support',
-  region: 'NZ',
-  builtIn: false,
-  heading: 'Where to get help:',
-  verifiedAt: '2026-10-01',
-  entries: [
-    { name: 'Rural Support Trust', detail: 'Rural Support Trust: 0800 787 254', phone: '0800787254' },
-    { name: 'Farmstrong', detail: 'Farmstrong: farmstrong.co.nz', url: 'https://farmstrong.co.nz' },
-  ],
-};
+const RURAL: HelplinePreset = ruralPreset();
 
 const MINE: Settings = { ...DEFAULT_SETTINGS, creditStyle: 'photo-colon', tweetLookup: false, helplinePresets: [RURAL] };
 

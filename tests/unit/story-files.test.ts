@@ -15,6 +15,7 @@ import {
   stampOf,
   writeStoryFile,
 } from '../../electron/services/story-files';
+import { storyFileError } from './support/errors';
 
 // write-file-atomic is the real one unless a test sets `failure.code`: then every matching
 // call fails the way the OS would (an Error carrying an errno code).
@@ -53,15 +54,7 @@ afterEach(async () => {
 
 const sha = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 
-async function caught(promise: Promise<unknown>): Promise<StoryFileError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(StoryFileError);
-    return error as StoryFileError;
-  }
-  throw new Error('expected the promise to reject');
-}
+const caught = storyFileError;
 
 const read = (file: string) => fs.readFile(file, 'utf8');
 const exists = (file: string) =>
