@@ -20,6 +20,16 @@ let reply: Reply;
 let requests: URL[];
 
 const TEIGEN_URL = 'https://twitter.com/chrissyteigen/status/1321484225148039168';
+/** What the look-up makes of the fake oEmbed answer for TEIGEN_URL: text, no markup. */
+const TEIGEN_TWEET = {
+  url: TEIGEN_URL,
+  tweetId: '1321484225148039168',
+  handle: 'chrissyteigen',
+  name: 'chrissy teigen',
+  text: 'Hello New Zealand 🇳🇿\nwe made it https://t.co/Ab12Cd34Ef',
+  date: 'October 28, 2020',
+  lang: 'en',
+};
 
 /** What publish.twitter.com/oembed answers (omit_script=true), trimmed to the fields that matter. */
 function oembed(html: string): Record<string, unknown> {
@@ -82,15 +92,7 @@ async function lookupError(url: string, options: Parameters<typeof lookupTweet>[
 describe('lookupTweet against a local oEmbed service', () => {
   it('fills the tweet snapshot from the oEmbed answer, with no HTML kept', async () => {
     const result = await lookupTweet('https://x.com/chrissyteigen/status/1321484225148039168?s=20', { endpoint });
-    expect(result).toEqual({
-      url: TEIGEN_URL,
-      tweetId: '1321484225148039168',
-      handle: 'chrissyteigen',
-      name: 'chrissy teigen',
-      text: 'Hello New Zealand 🇳🇿\nwe made it https://t.co/Ab12Cd34Ef',
-      date: 'October 28, 2020',
-      lang: 'en',
-    });
+    expect(result).toEqual(TEIGEN_TWEET);
     expect(JSON.stringify(result)).not.toContain('<');
   });
 
@@ -242,15 +244,7 @@ describe("the 'tweet:lookup' channel honours the setting", () => {
     const result = await dispatch(createHandlers(host()), 'tweet:lookup', { url: TEIGEN_URL });
     expect(result).toEqual({
       ok: true,
-      value: {
-        url: TEIGEN_URL,
-        tweetId: '1321484225148039168',
-        handle: 'chrissyteigen',
-        name: 'chrissy teigen',
-        text: 'Hello New Zealand 🇳🇿\nwe made it https://t.co/Ab12Cd34Ef',
-        date: 'October 28, 2020',
-        lang: 'en',
-      },
+      value: TEIGEN_TWEET,
     });
     expect(requests).toHaveLength(1);
   });
