@@ -248,3 +248,25 @@ describe('every text a reporter typed appears exactly once', () => {
     }
   });
 });
+
+describe('base64 already checked by restore', () => {
+  it('is trusted only while the asset still holds the string restore checked', () => {
+    const story = restoredSeedStory();
+    const asset = story.assets[SEED_PNG_SHA256]!;
+    const goodSrc = `data:image/png;base64,${SEED_PNG.toString('base64')}`;
+    expect(exportStory(story, { format: 'html' }).text).toContain(`src="${goodSrc}"`);
+    // Changed after restore (a bug, a plug-in, a hostile caller): checked again, and refused.
+    asset.data = `${asset.data.slice(0, -4)}"><s`;
+    const html = exportStory(story, { format: 'html' }).text;
+    expect(html).not.toContain('data:image');
+    expect(html).not.toContain('"><s');
+    expect(renderFragment(story, { assets: 'dir' })).not.toContain('<img');
+  });
+
+  it('a story built in memory, never restored, has its base64 checked on export', () => {
+    const story = restoredSeedStory();
+    const forged = { ...story, assets: { [SEED_PNG_SHA256]: { ...story.assets[SEED_PNG_SHA256]!, data: 'not base64!' } } };
+    expect(exportStory(forged, { format: 'html' }).text).not.toContain('data:image');
+    expect(renderFragment(forged, { assets: 'dir' })).not.toContain('<img');
+  });
+});
