@@ -2,7 +2,7 @@
  * Where the time goes: a V8 CPU profile of Copydesk (the built renderer, through the web
  * harness) while it opens a generated story or while keys are typed into it.
  *
- *   npx tsx bench/profile.ts [--size S|M|L] [--what keys|open] [--at top|middle|end] [--keys N] [--peer copydesk|lexical]
+ *   npx tsx bench/profile.ts [--size S|M|L] [--what keys|open|heap] [--at top|middle|end] [--keys N] [--peer copydesk|lexical]
  *                            [--stub-journal | --no-journal] [--css 'extra CSS']
  *
  * --stub-journal answers the crash journal's writes in the page without sending them (the
@@ -12,9 +12,12 @@
  *
  * Prints the heaviest functions by self time and by total time (with their source file),
  * and writes the .cpuprofile to dist/bench/ (open it in Chromium DevTools → Performance).
+ * --what heap instead takes a heap snapshot with the story open (after two forced GCs) and
+ * prints what fills the V8 heap: self size by kind and constructor, and the biggest strings
+ * with what holds them; the .heapsnapshot goes to dist/bench/ (DevTools → Memory).
  * Needs `npm run bench` to have built dist/bench/renderer and dist/bench/pages once.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
@@ -99,9 +102,96 @@ export function summarizeProfile(profile: CpuProfile, top = 30): string {
   return `profile: ${(all / 1000).toFixed(0)} ms sampled\n\nby self time:\n${fmt(self)}\n\nby total time:\n${fmt(total)}`;
 }
 
+interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] } };
+  nodes: number[];
+  edges: number[];
+  strings: string[];
+}
+
+/** What fills a V8 heap snapshot: self size by kind and name, and the biggest objects with the edges that hold them. */
+export function summarizeHeap(snap: HeapSnapshot, top = 25): string {
+  const { node_fields: nf, node_types, edge_fields: ef, edge_types } = snap.snapshot.meta;
+  const N = nf.length;
+  const E = ef.length;
+  const [fType, fName, fSize, fEdges] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f)) as [number, number, number, number];
+  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => ef.indexOf(f)) as [number, number, number];
+  const kinds = node_types[0];
+  const edgeKinds = edge_types[0];
+  const count = snap.nodes.length / N;
+  const groups = new Map<string, { size: number; count: number }>();
+  const holders = new Map<number, string[]>();
+  let all = 0;
+  const name = (i: number) => {
+    const kind = kinds[snap.nodes[i * N + fType]!]!;
+    const raw = snap.strings[snap.nodes[i * N + fName]!] ?? '';
+    return kind === 'string' || kind === 'concatenated string' || kind === 'sliced string' ? `${kind} "${raw.slice(0, 40).replace(/\s+/g, ' ')}…" (${raw.length} chars)` : `${kind} ${raw.slice(0, 60)}`;
+  };
+  for (let i = 0; i < count; i++) {
+    const kind = kinds[snap.nodes[i * N + fType]!]!;
+    const size = snap.nodes[i * N + fSize]!;
+    all += size;
+    const key = kind === 'string' || kind === 'concatenated string' || kind === 'sliced string' ? `(${kind}s)` : `${kind} ${snap.strings[snap.nodes[i * N + fName]!]?.slice(0, 60)}`;
+    const g = groups.get(key) ?? { size: 0, count: 0 };
+    g.size += size;
+    g.count++;
+    groups.set(key, g);
+  }
+  const biggest = Array.from({ length: count }, (_, i) => i)
+    .sort((a, b) => snap.nodes[b * N + fSize]! - snap.nodes[a * N + fSize]!)
+    .slice(0, top);
+  // Who holds what: every strong edge reversed, then one retainer chain per big object.
+  const firstEdge = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i++) firstEdge[i + 1] = firstEdge[i]! + snap.nodes[i * N + fEdges]! * E;
+  const retainers = new Map<number, number[]>();
+  for (let i = 0; i < count; i++) {
+    for (let e = firstEdge[i]!; e < firstEdge[i + 1]!; e += E) {
+      if (edgeKinds[snap.edges[e + eType]!] === 'weak') continue;
+      const to = snap.edges[e + eTo]! / N;
+      const list = retainers.get(to) ?? [];
+      if (list.length < 8) list.push(e);
+      retainers.set(to, list);
+    }
+  }
+  const owner = (e: number) => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firstEdge[mid]! <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const edgeLabel = (e: number) => {
+    const kind = edgeKinds[snap.edges[e + eType]!];
+    return kind === 'element' || kind === 'hidden' ? `[${snap.edges[e + eName]}]` : String(snap.strings[snap.edges[e + eName]!]).slice(0, 50);
+  };
+  for (const i of biggest) {
+    const chain: string[] = [];
+    const seen = new Set([i]);
+    for (let cur = i, depth = 0; depth < 8; depth++) {
+      const e = (retainers.get(cur) ?? []).find((x) => !seen.has(owner(x)));
+      if (e === undefined) break;
+      cur = owner(e);
+      seen.add(cur);
+      chain.push(`${name(cur)} .${edgeLabel(e)}`);
+    }
+    holders.set(i * N, chain);
+  }
+  const mb = (n: number) => `${(n / 1e6).toFixed(2).padStart(7)} MB`;
+  const lines = [`heap snapshot: ${mb(all)} in ${count} objects`, '', 'self size by kind and name:'];
+  for (const [k, g] of [...groups.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, top)) lines.push(`${mb(g.size)}  ${String(g.count).padStart(8)}×  ${k}`);
+  lines.push('', 'biggest objects, and what holds them:');
+  for (const i of biggest) lines.push(`${mb(snap.nodes[i * N + fSize]!)}  ${name(i)}`, ...(holders.get(i * N) ?? []).map((h) => `              ← ${h}`));
+  return lines.join('\n');
+}
+
 async function main() {
   const gen = generateStory(size);
   const docsDir = path.join(root, 'dist', 'bench', 'profile-docs');
+  // A fresh documents folder each time: a crash journal left by an earlier profile would show the recovery prompt.
+  rmSync(docsDir, { recursive: true, force: true });
   mkdirSync(docsDir, { recursive: true });
   const pagesDir = path.join(root, 'dist', 'bench', 'pages');
   const server = http.createServer((req, res) => {
@@ -134,6 +224,23 @@ async function main() {
     await page.evaluate(`window.__probe.open('${kind}')`);
     if (isCopydesk) await page.evaluate('window.__probe.waitPhotos()');
     const cdp = await context.newCDPSession(page);
+    if (what === 'heap') {
+      await page.evaluate('window.__probe.clearBytes()');
+      await page.evaluate('new Promise((r) => setTimeout(r, 300))');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const chunks: string[] = [];
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', (e: { chunk: string }) => void chunks.push(e.chunk));
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      const text = chunks.join('');
+      const out = path.join(root, 'dist', 'bench', `heap-${peer}-${size}.heapsnapshot`);
+      writeFileSync(out, text);
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      console.log(`${peer} ${size}: JS heap in use ${(usage.usedSize / 1e6).toFixed(2)} MB`);
+      console.log(summarizeHeap(JSON.parse(text) as HeapSnapshot, Number(arg('top', '25'))));
+      console.log(`\nwrote ${path.relative(root, out)}`);
+      return;
+    }
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const children = gen.story.body.root.children;

@@ -12,17 +12,16 @@ import { isSlugAutomatic, MetadataPanel, StoryHeader } from './panels/MetadataPa
 import { SettingsDialog } from './dialogs/SettingsDialog';
 import { ExportDialog, ExportProgress, type ExportChoice } from './dialogs/ExportDialog';
 import { exportStory } from '../shared/export';
-import { bytesToBase64 } from './document/assets';
+import { AssetStore, bytesToBase64, PreviewCache, readImage } from './document/assets';
 import { useJournal } from './document/journal';
 import { RecoveryDialog, type RecoverableStory } from './dialogs/RecoveryDialog';
 import { NewsroomContext, type NewsroomServices } from './editor/blocks/context';
-import { PreviewCache, readImage } from './document/assets';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import type { SerializedBodyNode, StoryAsset } from '../shared/story/schema';
+import type { SerializedBodyNode } from '../shared/story/schema';
 
-/** The open story: everything but the body, which lives in the editor. */
+/** The open story: everything but the body, which lives in the editor, and the photos, which live in the window's AssetStore. */
 interface OpenDocument {
-  story: Omit<Story, 'body'>;
+  story: Omit<Story, 'body' | 'assets'>;
   path: string | null;
   name: string | null;
   stamp: FileStamp | null;
@@ -39,7 +38,7 @@ interface OpenDocument {
 type Banner = { kind: 'error' | 'info'; text: string };
 
 function blankDocument(): { doc: OpenDocument; body: Story['body'] } {
-  const { body, ...story } = createStory({ id: crypto.randomUUID(), now: new Date() });
+  const { body, assets: _none, ...story } = createStory({ id: crypto.randomUUID(), now: new Date() });
   return { doc: { story, path: null, name: null, stamp: null, dirty: false, journalId: crypto.randomUUID() }, body };
 }
 
@@ -60,6 +59,8 @@ export function App() {
   docRef.current = doc;
   /** Bumped on every edit, so a save knows whether the user typed while it was writing. */
   const editSeq = useRef(0);
+  /** The story's photos, as Blobs (see AssetStore). */
+  const [photoStore] = useState(() => new AssetStore());
   const journal = useJournal(() => {
     const d = docRef.current;
     const editor = editorRef.current;
@@ -70,8 +71,8 @@ export function App() {
       name: storyDisplayName(d),
       text: () => serializeStory({ ...d.story, body: editor.getBody(), assets: {} }),
       // Every image the story holds in memory (undo may bring back a deleted photo).
-      assetsKey: () => Object.keys(d.story.assets).join(','),
-      assets: () => JSON.stringify(d.story.assets),
+      assetsKey: () => photoStore.key(),
+      assets: async () => JSON.stringify(await photoStore.storyAssets()),
     };
   });
   const [counts, setCounts] = useState<BodyCounts>({ words: 0, characters: 0 });
@@ -79,7 +80,8 @@ export function App() {
   const [dialog, setDialog] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const previews = useRef(new PreviewCache());
+  const [previewCache] = useState(() => new PreviewCache(photoStore));
+  const previews = useRef(previewCache);
   const host = getBridge().host;
 
   useEffect(() => {
@@ -94,17 +96,12 @@ export function App() {
       creditStyle: settings.creditStyle,
       tweetLookup: settings.tweetLookup,
       userPresets: settings.helplinePresets,
-      asset: (hash) => docRef.current.story.assets[hash],
-      previewUrl: (hash) => previews.current.get(hash, docRef.current.story.assets[hash]),
+      asset: (hash) => photoStore.info(hash),
+      previewUrl: (hash) => previews.current.get(hash),
       async addImage(file, name) {
         const read = await readImage(file, name);
         if (!read.ok) return read;
-        if (!docRef.current.story.assets[read.hash]) {
-          const assets = { ...docRef.current.story.assets, [read.hash]: read.asset };
-          // Update the ref at once so the block that is about to render finds its image.
-          docRef.current = { ...docRef.current, story: { ...docRef.current.story, assets } };
-          setDoc((d) => ({ ...d, story: { ...d.story, assets: { ...d.story.assets, [read.hash]: read.asset } } }));
-        }
+        photoStore.addBytes(read.hash, read.info, read.bytes);
         return { ok: true as const, hash: read.hash };
       },
       async lookupTweet(url) {
@@ -206,12 +203,13 @@ export function App() {
   const loadOpenedRef = useRef<(opened: OpenedStory) => Promise<void>>(async () => {});
 
   /** The story as it would be saved now, validated by the same door as a file from disk. */
-  const currentStory = useCallback((touch: boolean) => {
+  const currentStory = useCallback(async (touch: boolean) => {
     const d = docRef.current;
     const body = editorRef.current!.getBody();
     const meta = touch && d.dirty ? { ...d.story.meta, updatedAt: new Date().toISOString() } : d.story.meta;
-    return restoreStory({ ...d.story, meta, body, assets: referencedAssets(body, d.story.assets) });
-  }, []);
+    const assets = await photoStore.storyAssets(referencedAssets(body));
+    return restoreStory({ ...d.story, meta, body, assets });
+  }, [photoStore]);
 
   const save = useCallback(
     async (mode: 'save' | 'save-as' | 'save-copy', overwrite = false): Promise<boolean> => {
@@ -227,7 +225,7 @@ export function App() {
         replacing = true; // the save dialog has already asked about replacing a file
       }
       const seq = editSeq.current;
-      const restored = currentStory(true);
+      const restored = await currentStory(true);
       if (!restored.ok) {
         setBanner({ kind: 'error', text: `Not saved: the story is invalid (${restored.reason}).` });
         return false;
@@ -300,7 +298,7 @@ export function App() {
   const [preview, setPreview] = useState<string | null>(null);
 
   const exportNow = useCallback(async () => {
-    const restored = currentStory(false);
+    const restored = await currentStory(false);
     if (!restored.ok) return setBanner({ kind: 'error', text: `Cannot export: ${restored.reason}.` });
     const story = restored.story;
     const photoCount = story.body.root.children.filter((n) => n.type === 'photo').length;
@@ -355,7 +353,7 @@ export function App() {
   }, [ask, currentStory, host, settings]);
 
   const copyHtml = useCallback(async () => {
-    const restored = currentStory(false);
+    const restored = await currentStory(false);
     if (!restored.ok) return setBanner({ kind: 'error', text: `Cannot copy: ${restored.reason}.` });
     const { text } = exportStory(restored.story, { format: 'html', assets: 'inline', creditStyle: settings.creditStyle });
     try {
@@ -372,16 +370,21 @@ export function App() {
     }
   }, [currentStory, settings.creditStyle]);
 
-  const togglePreview = useCallback(() => {
-    setPreview((current) => {
-      if (current !== null) return null;
-      const restored = currentStory(false);
-      if (!restored.ok) {
-        setBanner({ kind: 'error', text: `Cannot preview: ${restored.reason}.` });
-        return null;
-      }
-      return exportStory(restored.story, { format: 'page', assets: 'inline', creditStyle: settings.creditStyle }).text;
-    });
+  /** Whether the preview is shown or being made (a second toggle while it is made closes it). */
+  const previewWanted = useRef(false);
+  const togglePreview = useCallback(async () => {
+    if (previewWanted.current) {
+      previewWanted.current = false;
+      return setPreview(null);
+    }
+    previewWanted.current = true;
+    const restored = await currentStory(false);
+    if (!previewWanted.current) return;
+    if (!restored.ok) {
+      previewWanted.current = false;
+      return setBanner({ kind: 'error', text: `Cannot preview: ${restored.reason}.` });
+    }
+    setPreview(exportStory(restored.story, { format: 'page', assets: 'inline', creditStyle: settings.creditStyle }).text);
   }, [currentStory, settings.creditStyle]);
 
   const confirmDiscard = useCallback(async (): Promise<boolean> => {
@@ -394,15 +397,16 @@ export function App() {
   }, [ask, save, journal]);
 
   /** Puts a restored story in the window (editor, details, title); no I/O. */
-  const showStory = useCallback((shown: Omit<OpenDocument, 'journalId'> & { journalId?: string }, body: Story['body']) => {
+  const showStory = useCallback((shown: Omit<OpenDocument, 'journalId'> & { journalId?: string }, body: Story['body'], assets: Story['assets']) => {
     // A story shown afresh journals under a new entry; recovered work keeps the entry it came from.
     const next: OpenDocument = { ...shown, journalId: shown.journalId ?? crypto.randomUUID() };
     previews.current.clear();
+    photoStore.replace(assets);
     docRef.current = next;
     editorRef.current?.load(body);
     editSeq.current++;
     setDoc(next);
-  }, []);
+  }, [photoStore]);
 
   const loadOpened = useCallback(
     async (opened: OpenedStory, recovered?: { text: string; journalId: string }): Promise<void> => {
@@ -438,8 +442,8 @@ export function App() {
       }
       const previous = docRef.current;
       if (previous.path && previous.path !== opened.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
-      const { body, ...story } = restored.story;
-      showStory({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: recovered !== undefined, readOnly, journalId: recovered?.journalId }, body);
+      const { body, assets, ...story } = restored.story;
+      showStory({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: recovered !== undefined, readOnly, journalId: recovered?.journalId }, body, assets);
       if (recovered) journal.schedule();
       setBanner(
         readOnly
@@ -496,9 +500,9 @@ export function App() {
     if (!restored.ok) return setBanner({ kind: 'error', text: `Could not import “${imported.value.name}”: ${restored.reason}.` });
     const previous = docRef.current;
     if (previous.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
-    const { body, ...story } = restored.story;
+    const { body, assets, ...story } = restored.story;
     // A new, unsaved story: the source file is never written to.
-    showStory({ story, path: null, name: null, stamp: null, dirty: true }, body);
+    showStory({ story, path: null, name: null, stamp: null, dirty: true }, body, assets);
     journal.schedule();
     setBanner({ kind: 'info', text: `Imported “${imported.value.name}”: ${imported.value.summary}.` });
   }, [ask, confirmDiscard, host, journal, showStory]);
@@ -507,6 +511,7 @@ export function App() {
     if (!(await confirmDiscard())) return;
     const fresh = blankDocument();
     previews.current.clear();
+    photoStore.replace({});
     const previous = docRef.current;
     if (previous.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
     docRef.current = fresh.doc;
@@ -568,8 +573,8 @@ export function App() {
       }
       const restored = restoreStoryText(entry.text);
       if (!restored.ok) return setBanner({ kind: 'error', text: `Could not recover “${entry.name}”: ${restored.reason}.` });
-      const { body, ...story } = restored.story;
-      showStory({ story, path: null, name: null, stamp: null, dirty: true, journalId: entry.storyId }, body);
+      const { body, assets, ...story } = restored.story;
+      showStory({ story, path: null, name: null, stamp: null, dirty: true, journalId: entry.storyId }, body, assets);
       journal.schedule();
     },
     [loadOpened, journal, showStory],
@@ -644,8 +649,8 @@ export function App() {
         const start = performance.now();
         const restored = restoreStoryText(text);
         if (!restored.ok) return Promise.reject(new Error(restored.reason));
-        const { body, ...story } = restored.story;
-        showStory({ story, path: null, name: 'bench.story', stamp, dirty: false }, body);
+        const { body, assets, ...story } = restored.story;
+        showStory({ story, path: null, name: 'bench.story', stamp, dirty: false }, body, assets);
         return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start))));
       },
     };
@@ -752,14 +757,14 @@ export function App() {
   );
 }
 
-/** Only the images the story still shows are saved (undo keeps the rest in memory). */
-export function referencedAssets(body: Story['body'], assets: Record<string, StoryAsset>): Record<string, StoryAsset> {
-  const used: Record<string, StoryAsset> = {};
+/** The photos the story still shows: only they are saved (undo keeps the rest in memory). */
+export function referencedAssets(body: Story['body']): string[] {
+  const used = new Set<string>();
   for (const node of body.root.children as SerializedBodyNode[]) {
     const hash = node.type === 'photo' ? String(node.asset ?? '') : '';
-    if (hash && assets[hash]) used[hash] = assets[hash];
+    if (hash) used.add(hash);
   }
-  return used;
+  return [...used];
 }
 
 /** Window-wide shortcuts (with Ctrl/Cmd), the same as the desktop File and View menus. */

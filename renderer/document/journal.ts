@@ -60,8 +60,8 @@ export interface JournalSnapshot {
   text(): string;
   /** Names the story's current set of photos (their hashes): a change means `assets()` is sent. */
   assetsKey(): string;
-  /** The story's assets as JSON. */
-  assets(): string;
+  /** The story's assets as JSON (made from the photos' Blobs, hence a promise). */
+  assets(): Promise<string> | string;
 }
 
 /**
@@ -82,8 +82,9 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
     const storyId = journalKey(current.storyId);
     const key = current.assetsKey();
     const sent = sentAssets.current;
-    const assets = sent && sent.storyId === storyId && sent.key === key ? undefined : current.assets();
-    const result = await call('journal:write', { storyId, path: current.path, name: current.name, text: current.text(), ...(assets !== undefined ? { assets } : {}) });
+    const text = current.text();
+    const assets = sent && sent.storyId === storyId && sent.key === key ? undefined : await current.assets();
+    const result = await call('journal:write', { storyId, path: current.path, name: current.name, text, ...(assets !== undefined ? { assets } : {}) });
     if (result.ok && assets !== undefined) sentAssets.current = { storyId, key };
   }, []);
 

@@ -200,6 +200,18 @@ test('the same photo added twice is stored once in the story', async ({ page }) 
   expect(photos[0].asset).toBe(photos[1].asset);
   expect(Object.keys(saved.assets)).toEqual([photos[0].asset]);
   expect(saved.assets[photos[0].asset].bytes).toBe(png.length);
+  expect(saved.assets[photos[0].asset].data).toBe(png.toString('base64'));
+
+  // Reopened, edited and saved again, the photo's bytes come back exactly (file → Blob → file).
+  await page.goto('/?open=same-photo-twice.story');
+  await expect(page.locator('img.photo-preview')).toHaveCount(2);
+  await editor(page).locator('p').last().click();
+  await page.keyboard.type('More.');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const again = JSON.parse(readFileSync(path.join(docsDir, 'same-photo-twice.story'), 'utf8'));
+  expect(JSON.stringify(again.body)).toContain('More.');
+  expect(again.assets).toEqual(saved.assets);
 });
 
 test('a second helpline footer replaces the first, saying so before, and one undo brings the first back', async ({ page }) => {

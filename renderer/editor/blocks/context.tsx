@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useState } from 'react';
 import type { HelplinePreset } from '../../../shared/blocks/helpline';
 import type { CreditStyle } from '../../../shared/blocks/photo';
 import type { TweetState } from '../../../shared/blocks/tweet';
-import type { StoryAsset } from '../../../shared/story/schema';
+import type { AssetInfo } from '../../document/assets';
 
 /** What the blocks need from the app around the editor. */
 export interface NewsroomServices {
@@ -11,7 +11,7 @@ export interface NewsroomServices {
   userPresets: HelplinePreset[];
   /** A scaled preview (object URL) for a story asset; resolves once made. */
   previewUrl(hash: string): Promise<string | null>;
-  asset(hash: string): StoryAsset | undefined;
+  asset(hash: string): AssetInfo | undefined;
   /** Adds an image to the story's assets; returns its hash or a one-line reason. */
   addImage(file: Blob, name: string): Promise<{ ok: true; hash: string } | { ok: false; reason: string }>;
   /** Fills a tweet from the network when look-ups are on; never returns third-party HTML. */
