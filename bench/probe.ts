@@ -88,12 +88,13 @@ export const PROBE_SOURCE = String.raw`(() => {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return block.textContent.length;
     },
-    /** Copydesk: resolves once every photo preview is made and loaded (ms waited). */
+    /** Copydesk: resolves once every block is shown and every photo preview made and loaded (ms waited). */
     waitPhotos() {
       return new Promise((resolve) => {
         const t0 = performance.now();
         const check = () => {
-          const pending = document.querySelectorAll('.photo-empty').length;
+          // Blocks not mounted yet (they come in batches after the text) and photos without a preview.
+          const pending = document.querySelectorAll('.block-host:empty, .photo-empty').length;
           const images = [...document.querySelectorAll('img.photo-preview')];
           if (pending === 0 && images.every((img) => img.complete)) resolve(performance.now() - t0);
           else if (performance.now() - t0 > 60000) resolve(NaN);

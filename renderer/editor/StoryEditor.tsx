@@ -1,11 +1,9 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
-import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND, type LexicalEditor, type LexicalNode, type NodeKey, type SerializedEditorState } from 'lexical';
 import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
@@ -14,6 +12,7 @@ import { countWords } from '../../shared/story/create';
 import { OPEN_LINK_EDITOR_COMMAND, setBlockType } from './commands';
 import { STORY_NODES } from './nodes';
 import { InsertPanels } from './plugins/InsertPanels';
+import { StoryTextPlugin } from './plugins/StoryTextPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { NewsroomBlocksPlugin } from './plugins/NewsroomBlocksPlugin';
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin';
@@ -64,12 +63,7 @@ export const StoryEditor = memo(forwardRef<StoryEditorHandle, Props>(function St
     <LexicalComposer initialConfig={initialConfig}>
       <Toolbar />
       <div className="editor-frame">
-        <RichTextPlugin
-          contentEditable={
-            <ContentEditable className="editor-body" aria-label="Story text" aria-placeholder="Write your story…" placeholder={<div className="editor-placeholder">Write your story…</div>} />
-          }
-          ErrorBoundary={LexicalErrorBoundary}
-        />
+        <StoryText />
       </div>
       <HistoryPlugin />
       <ListPlugin />
@@ -83,6 +77,16 @@ export const StoryEditor = memo(forwardRef<StoryEditorHandle, Props>(function St
     </LexicalComposer>
   );
 }));
+
+function StoryText() {
+  const [editor] = useLexicalComposerContext();
+  return (
+    <StoryTextPlugin
+      editor={editor}
+      contentEditable={<ContentEditable className="editor-body" aria-label="Story text" aria-placeholder="Write your story…" placeholder={<div className="editor-placeholder">Write your story…</div>} />}
+    />
+  );
+}
 
 const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCounts'>>(function EditorBridge({ onEdit, onCounts }, ref) {
   const [editor] = useLexicalComposerContext();

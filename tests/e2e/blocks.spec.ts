@@ -1,8 +1,12 @@
 import { expect, test, type Page } from './support/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makePng } from '../fixtures/images';
 import { BUILT_IN_PRESETS } from '../../shared/blocks/helpline';
+import { serializeStory } from '../../shared/story/create';
+import { buildSeedStory, paragraph, SEED_TWEETS, tweetNode } from '../fixtures/seed-story';
+import { bodyOf } from '../../shared/story';
+import { BLOCK_BATCH } from '../../renderer/editor/plugins/StoryTextPlugin';
 
 const docsDir = process.env.E2E_DOCS!;
 const editor = (page: Page) => page.locator('.editor-body');
@@ -239,4 +243,33 @@ test('a second helpline footer replaces the first, saying so before, and one und
   await page.keyboard.press('Control+z');
   await expect(footer).toHaveCount(1);
   await expect(footer.locator('li')).toHaveCount(9);
+});
+
+test('a story with more blocks than one batch shows every one of them, and stays editable while they come in', async ({ page }) => {
+  const count = BLOCK_BATCH * 5 + 7;
+  const story = buildSeedStory();
+  story.body = bodyOf(
+    Array.from({ length: count }, (_, i) => [paragraph(`Update ${i + 1}.`), tweetNode({ ...SEED_TWEETS[0]!, text: `Tweet number ${i + 1} of the night` })]).flat(),
+  );
+  writeFileSync(path.join(docsDir, 'many-blocks.story'), serializeStory(story));
+  await page.goto('/?open=many-blocks.story');
+  await expect(editor(page).locator('p', { hasText: `Update ${count}.` })).toHaveCount(1);
+  // Typing at the top while the blocks come in.
+  await editor(page).locator('p').first().click();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Live: ');
+  const tweets = page.locator('[data-block="tweet"]');
+  await expect(tweets).toHaveCount(count);
+  await expect(page.locator('.block-host:empty')).toHaveCount(0);
+  await expect(tweets.last()).toContainText(`Tweet number ${count} of the night`);
+  await expect(editor(page).locator('p').first()).toHaveText('Live: Update 1.');
+
+  // Deleting a block and undoing brings it back rendered; a new block shows at once.
+  await tweets.nth(3).locator('.tweet-card').click();
+  await page.keyboard.press('Delete');
+  await expect(tweets).toHaveCount(count - 1);
+  await page.keyboard.press('Control+z');
+  await expect(tweets).toHaveCount(count);
+  await expect(tweets.nth(3)).toContainText('Tweet number 4 of the night');
+  await expect(page.locator('.block-host:empty')).toHaveCount(0);
 });

@@ -8,6 +8,7 @@ import {
   serializeStory,
   type RestoreResult,
 } from '../../shared/story';
+import { isBase64, isBase64ByLoop, isBase64BySearch } from '../../shared/story/schema';
 import { NOW, richStory } from './support/rich-story';
 
 /**
@@ -540,5 +541,38 @@ afterAll(() => {
 describe('restoreStory fuzz: coverage', () => {
   it('ran at least 10,000 cases', () => {
     expect(cases).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe.each([
+  ['isBase64', isBase64],
+  ['isBase64ByLoop (Chromium’s)', isBase64ByLoop],
+  ['isBase64BySearch (Node’s)', isBase64BySearch],
+])('%s', (_name, isBase64) => {
+  // The definition restore checks against, written as the plain regular expression.
+  const PADDED_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+  it('accepts exactly what the padded-base64 regular expression accepts', () => {
+    const piece = fc.oneof(
+      fc.base64String({ maxLength: 24 }),
+      fc.constantFrom('=', '==', '===', '-', '_', ' ', '\n', 'Ä', '€', '\u0000', 'A', 'AA', 'AAA'),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const text = pieces.join('');
+        expect(isBase64(text)).toBe(PADDED_BASE64.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('checks real image data, and finds one bad character anywhere in it', () => {
+    const data = Buffer.from(Array.from({ length: 30_001 }, (_, i) => (i * 7919) % 256)).toString('base64');
+    expect(isBase64(data)).toBe(true);
+    for (const at of [0, 1, 20_000, data.length - 3]) {
+      expect(isBase64(`${data.slice(0, at)}*${data.slice(at + 1)}`)).toBe(false);
+      expect(isBase64(`${data.slice(0, at)}=${data.slice(at + 1)}`)).toBe(false);
+    }
   });
 });
