@@ -52,8 +52,10 @@ export interface OpenResult {
   /** Stock Lexical opening a file that also carries the photos' bytes (not shown). */
   lexicalAssets: number[];
   parse: number[];
-  /** Copydesk: from open until every photo preview has loaded (not part of `open`). */
+  /** Copydesk: from open until every block is mounted and every photo preview has loaded (not part of `open`). */
   copydeskImages: number[];
+  /** Copydesk: the story as Save writes it, from the open editor (photos' base64 made from their Blobs, validated, serialised). */
+  copydeskSave: number[];
 }
 
 export interface MemorySample {
@@ -143,7 +145,7 @@ export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs
     await setBytes(peers.lexical.page, content.lexicalWithAssetsText, 'assets');
 
     // ---- open: Copydesk vs stock Lexical vs JSON.parse of the .story, interleaved ------
-    const open: OpenResult = { copydesk: [], lexical: [], lexicalAssets: [], parse: [], copydeskImages: [] };
+    const open: OpenResult = { copydesk: [], lexical: [], lexicalAssets: [], parse: [], copydeskImages: [], copydeskSave: [] };
     const kinds = ['copydesk', 'lexical', 'lexicalAssets', 'parse'] as const;
     for (let r = 0; r < options.openRuns + 1; r++) {
       for (const kind of rotate(kinds, r)) {
@@ -156,9 +158,13 @@ export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs
         // Photo previews are made after the editor is shown; wait for them so they do not
         // run under the next measurement (they are reported on their own).
         const images = kind === 'copydesk' ? await waitForPhotos(peer.page) : NaN;
+        const save = kind === 'copydesk' ? ((await peer.page.evaluate('window.__copydeskBench.saveText()')) as number) : NaN;
         if (r > 0) {
           open[kind].push(ms);
-          if (kind === 'copydesk') open.copydeskImages.push(images + ms);
+          if (kind === 'copydesk') {
+            open.copydeskImages.push(images + ms);
+            open.copydeskSave.push(save);
+          }
         }
       }
     }

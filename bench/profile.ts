@@ -2,7 +2,7 @@
  * Where the time goes: a V8 CPU profile of Copydesk (the built renderer, through the web
  * harness) while it opens a generated story or while keys are typed into it.
  *
- *   npx tsx bench/profile.ts [--size S|M|L] [--what keys|open|heap] [--at top|middle|end] [--keys N] [--peer copydesk|lexical]
+ *   npx tsx bench/profile.ts [--size S|M|L] [--what keys|open|open-once|save|heap] [--at top|middle|end] [--keys N] [--peer copydesk|lexical]
  *                            [--stub-journal | --no-journal] [--css 'extra CSS']
  *
  * --stub-journal answers the crash journal's writes in the page without sending them (the
@@ -12,7 +12,9 @@
  *
  * Prints the heaviest functions by self time and by total time (with their source file),
  * and writes the .cpuprofile to dist/bench/ (open it in Chromium DevTools → Performance).
- * --what heap instead takes a heap snapshot with the story open (after two forced GCs) and
+ * --what save profiles making the text Save writes, five times (Copydesk only).
+ * --what open-once profiles a single open (after three unprofiled ones), without the photo
+ * previews and block batches that follow it. --what heap instead takes a heap snapshot with the story open (after two forced GCs) and
  * prints what fills the V8 heap: self size by kind and constructor, and the biggest strings
  * with what holds them; the .heapsnapshot goes to dist/bench/ (DevTools → Memory).
  * Needs `npm run bench` to have built dist/bench/renderer and dist/bench/pages once.
@@ -247,9 +249,20 @@ async function main() {
     const paragraphs = children.flatMap((n, i) => (n.type === 'paragraph' ? [i] : []));
     const index = at === 'top' ? paragraphs[0]! : at === 'end' ? paragraphs.at(-1)! : paragraphs[Math.floor(paragraphs.length / 2)]!;
     if (what === 'keys') await page.evaluate(`window.__probe.place(${index}, '${at === 'top' ? 'start' : 'end'}')`);
+    if (what === 'open-once') {
+      // Warm up (JIT, caches) with whole opens, then profile one open alone: from the bytes to the painted editor.
+      for (let i = 0; i < 3; i++) {
+        await page.evaluate(`window.__probe.open('${kind}')`);
+        if (isCopydesk) await page.evaluate('window.__probe.waitPhotos()');
+      }
+    }
     await cdp.send('Profiler.start');
     const times: number[] = [];
-    if (what === 'open') {
+    if (what === 'open-once') {
+      times.push((await page.evaluate(`window.__probe.open('${kind}')`)) as number);
+    } else if (what === 'save') {
+      for (let i = 0; i < 5; i++) times.push((await page.evaluate('window.__copydeskBench.saveText()')) as number);
+    } else if (what === 'open') {
       for (let i = 0; i < 5; i++) {
         times.push((await page.evaluate(`window.__probe.open('${kind}')`)) as number);
         if (isCopydesk) await page.evaluate('window.__probe.waitPhotos()');

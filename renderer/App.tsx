@@ -641,10 +641,19 @@ export function App() {
     // Benchmark hook for `npm run bench` (bench/browser.ts), present only with ?bench in the
     // URL: opens a story's text through the real open path (restoreStoryText, then showStory:
     // editor load and app state; the file read and lock are I/O, not measured) and resolves
-    // after the next painted frame (rAF → rAF) with the time taken.
+    // after the next painted frame (rAF → rAF) with the time taken; saveText times what Save
+    // does before it hands the text to the main process (photos' base64 from their Blobs,
+    // validation, serialisation).
     if (!new URLSearchParams(window.location.search).has('bench')) return;
     const stamp = { size: 0, mtimeMs: 0, sha256: '' };
-    (window as { __copydeskBench?: { openText(text: string): Promise<number> } }).__copydeskBench = {
+    (window as { __copydeskBench?: { openText(text: string): Promise<number>; saveText(): Promise<number> } }).__copydeskBench = {
+      async saveText() {
+        const start = performance.now();
+        const restored = await currentStory(true);
+        if (!restored.ok) throw new Error(restored.reason);
+        if (serializeStory(restored.story).length === 0) throw new Error('empty');
+        return performance.now() - start;
+      },
       openText(text) {
         const start = performance.now();
         const restored = restoreStoryText(text);
@@ -654,7 +663,7 @@ export function App() {
         return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start))));
       },
     };
-  }, [showStory]);
+  }, [showStory, currentStory]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -1,5 +1,5 @@
 import { checkPhotoFile } from '../../shared/blocks/photo';
-import type { StoryAsset } from '../../shared/story/schema';
+import { rememberCheckedAssets, type StoryAsset } from '../../shared/story/schema';
 
 /** Longest side of the editor's preview: the full image is never decoded for display. */
 const PREVIEW_EDGE = 960;
@@ -128,6 +128,8 @@ export class AssetStore {
     for (const { hash, info, data, blob } of snapshot) {
       out[hash] = { ...info, data: data ?? bytesToBase64(new Uint8Array(await blob!.arrayBuffer())) };
     }
+    // Base64 restore checked when the file was opened, or that bytesToBase64 just made.
+    rememberCheckedAssets(out);
     return out;
   }
 

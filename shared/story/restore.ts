@@ -8,6 +8,7 @@ import {
   SCHEMA_VERSION,
   STORY_FORMAT,
   StoryEnvelopeSchema,
+  checkingAssets,
   rememberCheckedAssets,
   type SerializedBodyNode,
   type Story,
@@ -72,7 +73,7 @@ function restoreUnchecked(input: unknown): RestoreResult {
   const migrated = version < SCHEMA_VERSION ? migrateStory(input, version) : input;
   if (typeof migrated === 'string') return { ok: false, reason: migrated };
 
-  const envelope = StoryEnvelopeSchema.safeParse(migrated);
+  const envelope = checkingAssets(isPlainObject(migrated) ? migrated.assets : undefined, () => StoryEnvelopeSchema.safeParse(migrated));
   if (!envelope.success) return { ok: false, reason: describeIssue(envelope.error.issues[0]) };
 
   const body = restoreBody(envelope.data.body.root);

@@ -17,7 +17,7 @@ import {
 
 // ---- helpers -----------------------------------------------------------------------------
 
-import { element, NOW, paragraph, text } from './support/rich-story';
+import { element, NOW, paragraph, richStory, text } from './support/rich-story';
 
 function freshStory(): Story {
   return createStory({ id: 'story-1', now: NOW });
@@ -554,5 +554,67 @@ describe('bodyPlainText', () => {
 
   it('counts the words of a rich body', () => {
     expect(countWords(bodyPlainText(richBody()))).toBe(34);
+  });
+});
+
+describe('serializeStory', () => {
+  const exactly = (story: Story) => `${JSON.stringify(story, null, 2)}\n`;
+  const png = (seed: number, length: number) => Buffer.from(Array.from({ length }, (_, i) => (i * 31 + seed) % 256)).toString('base64');
+
+  it('writes exactly JSON.stringify(story, null, 2) and a newline, whatever the photos and their details', () => {
+    const withPhotos = richStory('photos');
+    const tricky = ['plain.png', 'a "quoted"\nname\twith\u2028breaks.png', '\u0000copydesk "data": 0', 'ünïcödé 写真 📷.jpg', ''];
+    withPhotos.assets = Object.fromEntries(
+      tricky.map((name, i) => [String(i).repeat(64), { mime: 'image/png' as const, name, width: i, height: i + 1, bytes: 0, data: png(i, i * 50) }]),
+    );
+    expect(serializeStory(withPhotos)).toBe(exactly(withPhotos));
+    // Key order as given, data anywhere in it.
+    const reordered = { ...withPhotos, assets: { ['a'.repeat(64)]: { data: png(9, 30), bytes: 30, mime: 'image/png' as const, name: 'first-data.png', width: 1, height: 1 } } };
+    expect(serializeStory(reordered)).toBe(exactly(reordered));
+    // Text that looks like the markers, in the body and the metadata.
+    const lookalike = { ...withPhotos, meta: { ...withPhotos.meta, headline: '\n  "assets": 0', standfirst: '"data": 0' } };
+    expect(serializeStory(lookalike)).toBe(exactly(lookalike));
+    expect(serializeStory(createStory({ id: 'x', now: NOW }))).toBe(exactly(createStory({ id: 'x', now: NOW })));
+  });
+
+  it('restores to the same story and serialises to the same bytes again', () => {
+    const story = richStory('photos');
+    story.assets = { ...story.assets, ['c'.repeat(64)]: { mime: 'image/jpeg', name: 'lead.jpg', width: 4, height: 3, bytes: 300, data: png(3, 300) } };
+    const text = serializeStory(story);
+    const restored = restoreStoryText(text);
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(Object.keys(restored.story.assets)).toHaveLength(Object.keys(story.assets).length);
+    expect(serializeStory(restored.story)).toBe(text);
+  });
+});
+
+describe('restore takes base64 it checked before as checked, and nothing else', () => {
+  const photoStory = () => {
+    const story = richStory('photos');
+    const data = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256)).toString('base64');
+    story.assets = { ...story.assets, ['d'.repeat(64)]: { mime: 'image/png', name: 'p.png', width: 1, height: 1, bytes: 3000, data } };
+    return story;
+  };
+
+  it('restores a restored story again (its photos were checked the first time)', () => {
+    const first = restoreStory(photoStory());
+    if (!first.ok) throw new Error(first.reason);
+    const again = restoreStory(first.story);
+    expect(again.ok && again.story.assets['d'.repeat(64)]!.data).toBe(first.story.assets['d'.repeat(64)]!.data);
+  });
+
+  it('checks an asset whose data was changed after it was checked', () => {
+    const first = restoreStory(photoStory());
+    if (!first.ok) throw new Error(first.reason);
+    const asset = first.story.assets['d'.repeat(64)]!;
+    asset.data = `${asset.data.slice(0, -8)}!!!!!!!!`;
+    expect(restoreStory(first.story)).toEqual({ ok: false, reason: `asset.${'d'.repeat(64)}.data is not valid base64` });
+  });
+
+  it('checks a fresh asset, even next to checked ones', () => {
+    const first = restoreStory(photoStory());
+    if (!first.ok) throw new Error(first.reason);
+    const forged = { ...first.story, assets: { ...first.story.assets, ['e'.repeat(64)]: { mime: 'image/png' as const, name: 'x.png', width: 1, height: 1, bytes: 6, data: 'not base64' } } };
+    expect(restoreStory(forged)).toEqual({ ok: false, reason: `asset.${'e'.repeat(64)}.data is not valid base64` });
   });
 });
