@@ -24,7 +24,10 @@ function webBridge(): CopydeskBridge {
       const response = await fetch(`api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
-        body: JSON.stringify(request),
+        // As a Blob: Chromium's fetch() holds the main thread while it copies a string body
+        // (~300 ms for a journal write carrying the L story's photos, 12 MB); a Blob's copy is
+        // made in about a third of that and fetch() itself returns at once.
+        body: new Blob([JSON.stringify(request)]),
       });
       return response.json();
     },
