@@ -242,6 +242,7 @@ const summary: [string, string][] = [
   ['cli-vs-node', fmtRatio(cliPairs[0]!.ratio)],
   ['save-vs-write', fmtRatio(savePairs[0]!.ratio)],
   ['heap-vs-lexical', fmtRatio(heapRatio)],
+  ['heap-every-block-vs-lexical', fmtRatio(ratio(heap.copydesk.everyBlock.js, heap.lexical.opened.js))],
   ['renderer-memory-vs-lexical', fmtRatio(processRatio)],
   ['bundle-js-gzip-kb', (js.gzip / 1024).toFixed(0)],
   ['targets-met', `${targets.filter((t) => t.met).length}/${targets.length}`],

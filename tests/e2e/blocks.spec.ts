@@ -245,7 +245,7 @@ test('a second helpline footer replaces the first, saying so before, and one und
   await expect(footer.locator('li')).toHaveCount(9);
 });
 
-test('a story with more blocks than one batch shows every one of them, and stays editable while they come in', async ({ page }) => {
+test('a story with many blocks mounts those near the screen, keeps the text of the rest findable, and mounts them when scrolled to, selected or printed', async ({ page }) => {
   const count = BLOCK_BATCH * 5 + 7;
   const story = buildSeedStory();
   story.body = bodyOf(
@@ -254,22 +254,35 @@ test('a story with more blocks than one batch shows every one of them, and stays
   writeFileSync(path.join(docsDir, 'many-blocks.story'), serializeStory(story));
   await page.goto('/?open=many-blocks.story');
   await expect(editor(page).locator('p', { hasText: `Update ${count}.` })).toHaveCount(1);
-  // Typing at the top while the blocks come in.
+  const tweets = page.locator('[data-block="tweet"]');
+  await expect(tweets).toHaveCount(count);
+  // The first ones are real cards; the last is its text, waiting (and found by the browser's find).
+  await expect(tweets.first().locator('.tweet-card')).toBeVisible();
+  await expect(tweets.last().locator('.block-stand-in')).toContainText(`Tweet number ${count} of the night`);
+  await expect(page.locator('.block-host:empty')).toHaveCount(0);
+
+  // Typing at the top works as they wait.
   await editor(page).locator('p').first().click();
   await page.keyboard.press('Home');
   await page.keyboard.type('Live: ');
-  const tweets = page.locator('[data-block="tweet"]');
-  await expect(tweets).toHaveCount(count);
-  await expect(page.locator('.block-host:empty')).toHaveCount(0);
-  await expect(tweets.last()).toContainText(`Tweet number ${count} of the night`);
   await expect(editor(page).locator('p').first()).toHaveText('Live: Update 1.');
 
-  // Deleting a block and undoing brings it back rendered; a new block shows at once.
+  // Scrolled to, the last one is mounted.
+  await tweets.last().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect(tweets.last().locator('.tweet-card')).toContainText(`Tweet number ${count} of the night`);
+  await expect(tweets.last().locator('.block-stand-in')).toHaveCount(0);
+
+  // Deleting a block and undoing brings it back mounted.
+  await tweets.nth(3).evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await tweets.nth(3).locator('.tweet-card').click();
   await page.keyboard.press('Delete');
   await expect(tweets).toHaveCount(count - 1);
   await page.keyboard.press('Control+z');
   await expect(tweets).toHaveCount(count);
-  await expect(tweets.nth(3)).toContainText('Tweet number 4 of the night');
-  await expect(page.locator('.block-host:empty')).toHaveCount(0);
+  await expect(tweets.nth(3).locator('.tweet-card')).toContainText('Tweet number 4 of the night');
+
+  // Printing mounts every block.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(page.locator('.block-stand-in')).toHaveCount(0);
+  await expect(page.locator('.tweet-card')).toHaveCount(count);
 });
