@@ -52,7 +52,7 @@ export interface OpenResult {
   /** Stock Lexical opening a file that also carries the photos' bytes (not shown). */
   lexicalAssets: number[];
   parse: number[];
-  /** Copydesk: from open until the blocks near the screen are mounted and their photo previews loaded (not part of `open`). */
+  /** Copydesk: from open until every photo's preview is made and the mounted blocks show theirs (not part of `open`). */
   copydeskImages: number[];
   /** Copydesk: the story as Save writes it, from the open editor (photos' base64 made from their Blobs, validated, serialised). */
   copydeskSave: number[];

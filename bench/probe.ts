@@ -88,12 +88,13 @@ export const PROBE_SOURCE = String.raw`(() => {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return block.textContent.length;
     },
-    /** Copydesk: resolves once every block is shown and every photo preview made and loaded (ms waited). */
-    waitPhotos() {
+    /** Copydesk: resolves once the mounted blocks show their photos and every photo's preview is made (ms waited). */
+    async waitPhotos() {
+      const t0 = performance.now();
+      if (window.__copydeskBench && window.__copydeskBench.previewsMade) await window.__copydeskBench.previewsMade();
       return new Promise((resolve) => {
-        const t0 = performance.now();
         const check = () => {
-          // Blocks not mounted yet (they come in batches after the text) and photos without a preview.
+          // Hosts with nothing in them yet, and mounted photos without their preview.
           const pending = document.querySelectorAll('.block-host:empty, .photo-empty').length;
           const images = [...document.querySelectorAll('img.photo-preview')];
           if (pending === 0 && images.every((img) => img.complete)) resolve(performance.now() - t0);

@@ -69,7 +69,7 @@ export function sizeTables(r: SizeReport): string {
   out.push(`| stock Lexical (JSON.parse + setEditorState) | ${fmtMs(lex.median)} | ${fmtMs(lex.p95)} | 1.00 |`);
   out.push(`| stock Lexical, file also carrying the photos (parses as many bytes as Copydesk) | ${fmtMs(lexAssets.median)} | ${fmtMs(lexAssets.p95)} | ${fmtRatio(ratio(lexAssets.median, lex.median))} |`);
   out.push(`| floor: JSON.parse of the .story | ${fmtMs(parse.median)} | ${fmtMs(parse.p95)} | ${fmtRatio(ratio(parse.median, lex.median))} |`);
-  out.push(`| Copydesk, until the blocks near the screen and their photo previews are shown | ${fmtMs(images.median)} | ${fmtMs(images.p95)} | — |`);
+  out.push(`| Copydesk, until every photo's preview is made and the blocks near the screen show theirs | ${fmtMs(images.median)} | ${fmtMs(images.p95)} | — |`);
   out.push(`| Copydesk, the story as Save writes it (photos' base64 made from their Blobs, validated, serialised; the write itself is below) | ${fmtMs(save.median)} | ${fmtMs(save.p95)} | — |`);
   out.push('');
   return out.join('\n');

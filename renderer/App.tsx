@@ -98,6 +98,7 @@ export function App() {
       userPresets: settings.helplinePresets,
       asset: (hash) => photoStore.info(hash),
       previewUrl: (hash) => previews.current.get(hash),
+      readyPreviewUrl: (hash) => previews.current.peek(hash),
       async addImage(file, name) {
         const read = await readImage(file, name);
         if (!read.ok) return read;
@@ -402,6 +403,9 @@ export function App() {
     const next: OpenDocument = { ...shown, journalId: shown.journalId ?? crypto.randomUUID() };
     previews.current.clear();
     photoStore.replace(assets);
+    // Every photo's preview, made in the background after the text is up: blocks far from the
+    // screen are mounted later (or all at once to be printed) and find theirs ready.
+    previews.current.prime(photoStore.hashes());
     docRef.current = next;
     editorRef.current?.load(body);
     editSeq.current++;
@@ -646,7 +650,9 @@ export function App() {
     // validation, serialisation).
     if (!new URLSearchParams(window.location.search).has('bench')) return;
     const stamp = { size: 0, mtimeMs: 0, sha256: '' };
-    (window as { __copydeskBench?: { openText(text: string): Promise<number>; saveText(): Promise<number> } }).__copydeskBench = {
+    (window as { __copydeskBench?: { openText(text: string): Promise<number>; saveText(): Promise<number>; previewsMade(): Promise<unknown> } }).__copydeskBench = {
+      // Every photo's preview, mounted or not (they are made in the background after an open).
+      previewsMade: () => Promise.all(photoStore.hashes().map((hash) => previews.current.get(hash))),
       async saveText() {
         const start = performance.now();
         const restored = await currentStory(true);
@@ -663,7 +669,7 @@ export function App() {
         return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start))));
       },
     };
-  }, [showStory, currentStory]);
+  }, [showStory, currentStory, photoStore]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -108,6 +108,11 @@ export class AssetStore {
     return n;
   }
 
+  /** The photos' hashes. */
+  hashes(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** Names the set of photos held (their hashes): it changes only when one is added or the story replaced. */
   key(): string {
     return [...this.entries.keys()].join(',');
@@ -161,6 +166,8 @@ export class AssetStore {
  */
 export class PreviewCache {
   private readonly urls = new Map<string, Promise<string | null>>();
+  /** Previews already made, for a block mounted when there is no time to wait (printing). */
+  private readonly ready = new Map<string, string>();
   /** Previews still to make, in the order asked for (top of the story first). */
   private queue: { hash: string; resolve: (url: Promise<string | null> | null) => void }[] = [];
   private draining = false;
@@ -173,9 +180,23 @@ export class PreviewCache {
     if (!url) {
       url = new Promise((resolve) => this.queue.push({ hash, resolve }));
       this.urls.set(hash, url);
+      const made = url;
+      void made.then((u) => {
+        if (u && this.urls.get(hash) === made) this.ready.set(hash, u);
+      });
       this.drain();
     }
     return url;
+  }
+
+  /** The preview, if it is made already. */
+  peek(hash: string): string | null {
+    return this.ready.get(hash) ?? null;
+  }
+
+  /** Makes previews ahead of need (every photo of a story just opened, in the background). */
+  prime(hashes: Iterable<string>): void {
+    for (const hash of hashes) void this.get(hash);
   }
 
   /**
@@ -205,6 +226,7 @@ export class PreviewCache {
     this.queue = [];
     for (const url of this.urls.values()) void url.then((u) => u && URL.revokeObjectURL(u));
     this.urls.clear();
+    this.ready.clear();
   }
 }
 

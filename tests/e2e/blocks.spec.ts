@@ -4,7 +4,7 @@ import path from 'node:path';
 import { makePng } from '../fixtures/images';
 import { BUILT_IN_PRESETS } from '../../shared/blocks/helpline';
 import { serializeStory } from '../../shared/story/create';
-import { buildSeedStory, paragraph, SEED_TWEETS, tweetNode } from '../fixtures/seed-story';
+import { buildSeedStory, paragraph, photoNode, SEED_PHOTO, SEED_TWEETS, tweetNode } from '../fixtures/seed-story';
 import { bodyOf } from '../../shared/story';
 import { BLOCK_BATCH } from '../../renderer/editor/plugins/StoryTextPlugin';
 
@@ -248,9 +248,10 @@ test('a second helpline footer replaces the first, saying so before, and one und
 test('a story with many blocks mounts those near the screen, keeps the text of the rest findable, and mounts them when scrolled to, selected or printed', async ({ page }) => {
   const count = BLOCK_BATCH * 5 + 7;
   const story = buildSeedStory();
-  story.body = bodyOf(
-    Array.from({ length: count }, (_, i) => [paragraph(`Update ${i + 1}.`), tweetNode({ ...SEED_TWEETS[0]!, text: `Tweet number ${i + 1} of the night` })]).flat(),
-  );
+  story.body = bodyOf([
+    ...Array.from({ length: count }, (_, i) => [paragraph(`Update ${i + 1}.`), tweetNode({ ...SEED_TWEETS[0]!, text: `Tweet number ${i + 1} of the night` })]).flat(),
+    ...[1, 2, 3].map((n) => photoNode({ ...SEED_PHOTO, caption: `Late photo ${n}` })),
+  ]);
   writeFileSync(path.join(docsDir, 'many-blocks.story'), serializeStory(story));
   await page.goto('/?open=many-blocks.story');
   await expect(editor(page).locator('p', { hasText: `Update ${count}.` })).toHaveCount(1);
@@ -281,8 +282,9 @@ test('a story with many blocks mounts those near the screen, keeps the text of t
   await expect(tweets).toHaveCount(count);
   await expect(tweets.nth(3).locator('.tweet-card')).toContainText('Tweet number 4 of the night');
 
-  // Printing mounts every block.
+  // Printing mounts every block, photos with their previews.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await expect(page.locator('.block-stand-in')).toHaveCount(0);
   await expect(page.locator('.tweet-card')).toHaveCount(count);
+  await expect(page.locator('[data-block="photo"] img.photo-preview')).toHaveCount(3);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssetStore } from '../../renderer/document/assets';
+import { AssetStore, PreviewCache } from '../../renderer/document/assets';
 import { makePng } from '../fixtures/images';
 import type { StoryAsset } from '../../shared/story/schema';
 
@@ -68,5 +68,26 @@ describe('the open story’s photos are held as Blobs', () => {
     store.replace({});
     expect(await pending).toEqual({ [a.hash]: a.asset });
     expect(await store.storyAssets()).toEqual({});
+  });
+});
+
+describe('photo previews are made ahead of need', () => {
+  it('primes every photo of a story, and gives a made preview at once', async () => {
+    const a = fileAsset(1);
+    const b = fileAsset(2);
+    const store = new AssetStore();
+    store.replace({ [a.hash]: a.asset, [b.hash]: b.asset });
+    const previews = new PreviewCache(store);
+    expect(previews.peek(a.hash)).toBeNull();
+    previews.prime(store.hashes());
+    // Small images are shown as they are: the preview is the photo's own bytes.
+    const url = await previews.get(b.hash);
+    await settle(10);
+    expect(url).toMatch(/^blob:/);
+    expect(previews.peek(b.hash)).toBe(url);
+    expect(previews.peek(a.hash)).toMatch(/^blob:/);
+    expect(previews.peek('f'.repeat(64))).toBeNull();
+    previews.clear();
+    expect(previews.peek(a.hash)).toBeNull();
   });
 });

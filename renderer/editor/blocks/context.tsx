@@ -11,6 +11,8 @@ export interface NewsroomServices {
   userPresets: HelplinePreset[];
   /** A scaled preview (object URL) for a story asset; resolves once made. */
   previewUrl(hash: string): Promise<string | null>;
+  /** The preview if it is made already (a block mounted to be printed cannot wait for it). */
+  readyPreviewUrl(hash: string): string | null;
   asset(hash: string): AssetInfo | undefined;
   /** Adds an image to the story's assets; returns its hash or a one-line reason. */
   addImage(file: Blob, name: string): Promise<{ ok: true; hash: string } | { ok: false; reason: string }>;
@@ -30,15 +32,15 @@ export function useNewsroom(): NewsroomServices {
 }
 
 export function usePreviewUrl(hash: string): string | null {
-  const { previewUrl } = useNewsroom();
-  const [url, setUrl] = useState<string | null>(null);
+  const { previewUrl, readyPreviewUrl } = useNewsroom();
+  const [url, setUrl] = useState<string | null>(() => (hash ? readyPreviewUrl(hash) : null));
   useEffect(() => {
     let alive = true;
-    setUrl(null);
+    setUrl(hash ? readyPreviewUrl(hash) : null);
     if (hash) void previewUrl(hash).then((u) => alive && setUrl(u));
     return () => {
       alive = false;
     };
-  }, [hash, previewUrl]);
+  }, [hash, previewUrl, readyPreviewUrl]);
   return url;
 }
