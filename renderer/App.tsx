@@ -12,7 +12,7 @@ import { isSlugAutomatic, MetadataPanel, StoryHeader } from './panels/MetadataPa
 import { SettingsDialog } from './dialogs/SettingsDialog';
 import { ExportDialog, ExportProgress, type ExportChoice } from './dialogs/ExportDialog';
 import { exportStory } from '../shared/export';
-import { AssetStore, bytesToBase64, PreviewCache, readImage } from './document/assets';
+import { AssetStore, bytesToBase64, PreviewCache, readImage, whenIdle } from './document/assets';
 import { useJournal } from './document/journal';
 import { RecoveryDialog, type RecoverableStory } from './dialogs/RecoveryDialog';
 import { NewsroomContext, type NewsroomServices } from './editor/blocks/context';
@@ -403,9 +403,10 @@ export function App() {
     const next: OpenDocument = { ...shown, journalId: shown.journalId ?? crypto.randomUUID() };
     previews.current.clear();
     photoStore.replace(assets);
-    // Every photo's preview, made in the background after the text is up: blocks far from the
-    // screen are mounted later (or all at once to be printed) and find theirs ready.
-    previews.current.prime(photoStore.hashes());
+    // Every photo's preview, made when the page is idle after the text is up: blocks far from
+    // the screen are mounted later (or all at once to be printed) and find theirs ready.
+    const cache = previews.current;
+    whenIdle(() => cache.prime(photoStore.hashes()));
     docRef.current = next;
     editorRef.current?.load(body);
     editSeq.current++;

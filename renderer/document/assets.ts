@@ -1,6 +1,12 @@
 import { checkPhotoFile } from '../../shared/blocks/photo';
 import { rememberCheckedAssets, type StoryAsset } from '../../shared/story/schema';
 
+/** Runs `fn` when the page is idle (the first frames of a story come first); soon, where there is no idle callback. */
+export function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 1000 });
+  else setTimeout(fn, 0);
+}
+
 /** Longest side of the editor's preview: the full image is never decoded for display. */
 const PREVIEW_EDGE = 960;
 
@@ -138,7 +144,7 @@ export class AssetStore {
     return out;
   }
 
-  /** Turns the file's base64 into Blobs a few milliseconds at a time, after the task that opened the story. */
+  /** Turns the file's base64 into Blobs a few milliseconds at a time, when the page is idle after the story is shown. */
   private convertInBackground() {
     if (this.converting) return;
     this.converting = true;
@@ -153,10 +159,10 @@ export class AssetStore {
         }
         this.blob(hash);
       }
-      if (left) setTimeout(step, 0);
+      if (left) whenIdle(step);
       else this.converting = false;
     };
-    setTimeout(step, 0);
+    whenIdle(step);
   }
 }
 
