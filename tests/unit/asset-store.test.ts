@@ -10,12 +10,18 @@ function fileAsset(seed: number): { hash: string; asset: StoryAsset; bytes: Buff
 
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
+/** A store holding two photos as a story file carries them (base64). */
+function storeOfTwo() {
+  const a = fileAsset(1);
+  const b = fileAsset(2);
+  const store = new AssetStore();
+  store.replace({ [a.hash]: a.asset, [b.hash]: b.asset });
+  return { a, b, store };
+}
+
 describe('the open story’s photos are held as Blobs', () => {
   it('gives back exactly the base64 a file carried, before and after turning it into a Blob', async () => {
-    const a = fileAsset(1);
-    const b = fileAsset(2);
-    const store = new AssetStore();
-    store.replace({ [a.hash]: a.asset, [b.hash]: b.asset });
+    const { a, b, store } = storeOfTwo();
     expect(store.textLeft).toBe(2);
     expect(await store.storyAssets()).toEqual({ [a.hash]: a.asset, [b.hash]: b.asset });
     const blob = store.blob(a.hash)!;
@@ -51,10 +57,7 @@ describe('the open story’s photos are held as Blobs', () => {
   });
 
   it('answers only for the photos asked for, and ignores hashes it does not hold', async () => {
-    const a = fileAsset(1);
-    const b = fileAsset(2);
-    const store = new AssetStore();
-    store.replace({ [a.hash]: a.asset, [b.hash]: b.asset });
+    const { b, store } = storeOfTwo();
     expect(Object.keys(await store.storyAssets([b.hash, 'f'.repeat(64)]))).toEqual([b.hash]);
     expect(store.info('f'.repeat(64))).toBeUndefined();
     expect(store.blob('f'.repeat(64))).toBeUndefined();
@@ -73,10 +76,7 @@ describe('the open story’s photos are held as Blobs', () => {
 
 describe('photo previews are made ahead of need', () => {
   it('primes every photo of a story, and gives a made preview at once', async () => {
-    const a = fileAsset(1);
-    const b = fileAsset(2);
-    const store = new AssetStore();
-    store.replace({ [a.hash]: a.asset, [b.hash]: b.asset });
+    const { a, b, store } = storeOfTwo();
     const previews = new PreviewCache(store);
     expect(previews.peek(a.hash)).toBeNull();
     previews.prime(store.hashes());
