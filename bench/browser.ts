@@ -11,7 +11,14 @@ import { rotate } from './stats';
  */
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 export type PeerName = 'copydesk' | 'lexical' | 'bare';
 export const PEERS: PeerName[] = ['copydesk', 'lexical', 'bare'];
@@ -99,7 +106,9 @@ async function openPeer(browser: Browser, name: PeerName, inputs: BrowserInputs)
   page.on('pageerror', (e) => errors.push(e.message));
   const url = name === 'copydesk' ? `${inputs.copydeskUrl}?bench` : `${inputs.peersUrl}${name}.html`;
   await page.goto(url);
-  await page.waitForFunction(name === 'copydesk' ? 'window.__copydeskBench !== undefined' : 'window.__benchPeer !== undefined', undefined, { timeout: 30_000 });
+  await page.waitForFunction(name === 'copydesk' ? 'window.__copydeskBench !== undefined' : 'window.__benchPeer !== undefined', undefined, {
+    timeout: 30_000,
+  });
   await page.waitForSelector('.editor-body[contenteditable="true"]');
   await page.evaluate(PROBE_SOURCE);
   await page.evaluate(`window.__probe.attach('.editor-body')`);
@@ -138,7 +147,12 @@ export interface SizeRunOptions {
 }
 
 /** Open and keystroke measurements for one story size, all peers open side by side. */
-export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs, content: SizeContent, options: SizeRunOptions): Promise<{ open: OpenResult; keys: KeystrokeResult }> {
+export async function benchSizeInBrowser(
+  browser: Browser,
+  inputs: BrowserInputs,
+  content: SizeContent,
+  options: SizeRunOptions,
+): Promise<{ open: OpenResult; keys: KeystrokeResult }> {
   const peers: Record<PeerName, Peer> = {} as Record<PeerName, Peer>;
   for (const name of PEERS) peers[name] = await openPeer(browser, name, inputs);
   try {
@@ -179,7 +193,9 @@ export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs
     options.log(`    open: ${open.copydesk.length} runs each`);
 
     // ---- keystrokes -----------------------------------------------------------------------
-    const samples = Object.fromEntries(POSITIONS.map((p) => [p, Object.fromEntries(PEERS.map((n) => [n, [] as KeySample[]]))])) as KeystrokeResult['samples'];
+    const samples = Object.fromEntries(
+      POSITIONS.map((p) => [p, Object.fromEntries(PEERS.map((n) => [n, [] as KeySample[]]))]),
+    ) as KeystrokeResult['samples'];
     const rounds = Math.ceil(options.keysPerPosition / options.chunk);
     let typedAt = 0;
     for (const position of POSITIONS) {
@@ -204,7 +220,8 @@ export async function benchSizeInBrowser(browser: Browser, inputs: BrowserInputs
           samples[position][name].push(...got);
           if (r === 0) {
             const blockText = String(await page.evaluate(`window.__probe.blockText(${target.index})`)).replace(/\u00a0/g, ' ');
-            if (!blockText.includes(text.trim())) throw new Error(`${name}: typed text did not land in block ${target.index} (${position}): ${blockText.slice(0, 120)}`);
+            if (!blockText.includes(text.trim()))
+              throw new Error(`${name}: typed text did not land in block ${target.index} (${position}): ${blockText.slice(0, 120)}`);
           }
         }
       }
@@ -257,7 +274,11 @@ export async function benchHeap(browser: Browser, inputs: BrowserInputs, content
         await gc(peer);
         await gc(peer);
         const usage = (await peer.cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
-        return { js: usage.usedSize, dom: usage.embedderHeapUsedSize ?? NaN, processes: new Map(fresh.map((id) => [id, privateMemory(id)])) };
+        return {
+          js: usage.usedSize,
+          dom: usage.embedderHeapUsedSize ?? NaN,
+          processes: new Map(fresh.map((id) => [id, privateMemory(id)])),
+        };
       };
       const empty = await used();
       await setBytes(peer.page, fileFor(name, content));
@@ -272,8 +293,14 @@ export async function benchHeap(browser: Browser, inputs: BrowserInputs, content
         await waitForPhotos(peer.page);
         everyBlock = await used();
       }
-      const pid = fresh.filter((id) => Number.isFinite(opened.processes.get(id))).sort((a, b) => opened.processes.get(b)! - opened.processes.get(a)!)[0];
-      const sample = (m: typeof empty): MemorySample => ({ js: m.js, dom: m.dom, process: pid === undefined ? NaN : (m.processes.get(pid) ?? NaN) });
+      const pid = fresh
+        .filter((id) => Number.isFinite(opened.processes.get(id)))
+        .sort((a, b) => opened.processes.get(b)! - opened.processes.get(a)!)[0];
+      const sample = (m: typeof empty): MemorySample => ({
+        js: m.js,
+        dom: m.dom,
+        process: pid === undefined ? NaN : (m.processes.get(pid) ?? NaN),
+      });
       return { empty: sample(empty), opened: sample(opened), everyBlock: sample(everyBlock) };
     } finally {
       await peer.context.close();

@@ -83,7 +83,20 @@ export function makeBenchPng(width: number, height: number, seed: number): Buffe
 
 // ---- words -----------------------------------------------------------------------------
 
-const PLACES = ['Auckland', 'Wellington', 'Christchurch', 'Hamilton', 'Tauranga', 'Napier', 'Gisborne', 'Whangārei', 'Nelson', 'Dunedin', 'Rotorua', 'Palmerston North'];
+const PLACES = [
+  'Auckland',
+  'Wellington',
+  'Christchurch',
+  'Hamilton',
+  'Tauranga',
+  'Napier',
+  'Gisborne',
+  'Whangārei',
+  'Nelson',
+  'Dunedin',
+  'Rotorua',
+  'Palmerston North',
+];
 const WHO = [
   'Civil Defence',
   'the mayor',
@@ -101,7 +114,20 @@ const WHO = [
   'school principals',
 ];
 const VERBS = ['said', 'confirmed', 'warned', 'told the Herald', 'added', 'urged people to stay home as', 'reported', 'announced'];
-const NOUNS = ['slips', 'power cuts', 'evacuations', 'road closures', 'flooding', 'wind gusts', 'boil-water notices', 'rescues', 'school closures', 'welfare centres', 'bus cancellations', 'insurance claims'];
+const NOUNS = [
+  'slips',
+  'power cuts',
+  'evacuations',
+  'road closures',
+  'flooding',
+  'wind gusts',
+  'boil-water notices',
+  'rescues',
+  'school closures',
+  'welfare centres',
+  'bus cancellations',
+  'insurance claims',
+];
 const ADJ = ['heavy', 'widespread', 'localised', 'severe', 'ongoing', 'unprecedented', 'scattered', 'serious', 'minor', 'fresh'];
 const FILLER = [
   'crews were working through the night to clear the worst of the damage',
@@ -252,7 +278,8 @@ export function generateStory(size: BenchSize, seed = DEFAULT_SEED): GeneratedSt
   let clock = 6 * 60 + 5;
   while (words < spec.words) {
     const post: SerializedBodyNode[] = [];
-    if (posts.length > 0 && posts.length % 12 === 0) post.push(headingNode('h2', `${pick(rng, PLACES)}: ${pick(rng, ADJ)} ${pick(rng, NOUNS)}`));
+    if (posts.length > 0 && posts.length % 12 === 0)
+      post.push(headingNode('h2', `${pick(rng, PLACES)}: ${pick(rng, ADJ)} ${pick(rng, NOUNS)}`));
     post.push(headingNode('h3', timeOfDay(clock)));
     clock += int(rng, 3, 14);
     const paragraphs = int(rng, 1, 4);
@@ -341,7 +368,14 @@ function photoBlock(rng: Rng, seed: number, index: number, assets: Record<string
   const height = int(rng, 200, 800);
   const bytes = makeBenchPng(width, height, seed * 100_003 + index);
   const hash = createHash('sha256').update(bytes).digest('hex');
-  assets[hash] = { mime: 'image/png', name: `live-photo-${String(index).padStart(3, '0')}.png`, width, height, bytes: bytes.length, data: bytes.toString('base64') };
+  assets[hash] = {
+    mime: 'image/png',
+    name: `live-photo-${String(index).padStart(3, '0')}.png`,
+    width,
+    height,
+    bytes: bytes.length,
+    data: bytes.toString('base64'),
+  };
   const place = pick(rng, PLACES);
   return {
     type: 'photo',
@@ -399,7 +433,9 @@ export function headlessPeerState(story: Story): StoryBody {
   return {
     root: {
       ...story.body.root,
-      children: story.body.root.children.map((node, i) => (node.type === 'tweet' || node.type === 'photo' || node.type === 'helpline' ? paragraphNode([text(plain[i]!)]) : node)),
+      children: story.body.root.children.map((node, i) =>
+        node.type === 'tweet' || node.type === 'photo' || node.type === 'helpline' ? paragraphNode([text(plain[i]!)]) : node,
+      ),
     },
   };
 }

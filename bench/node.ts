@@ -35,11 +35,21 @@ export interface Pair {
 function pairOf(name: string, labelA: string, a: number[], labelB: string, b: number[], notes?: string[]): Pair {
   const sa = summarize(a);
   const sb = summarize(b);
-  return { name, a: { label: labelA, summary: sa }, b: { label: labelB, summary: sb }, ratio: ratio(sa.median, sb.median), ...(notes ? { notes } : {}) };
+  return {
+    name,
+    a: { label: labelA, summary: sa },
+    b: { label: labelB, summary: sb },
+    ratio: ratio(sa.median, sb.median),
+    ...(notes ? { notes } : {}),
+  };
 }
 
 /** Runs the labelled functions round-robin, `runs` times each after `warmup` untimed rounds. */
-async function interleave(fns: Record<string, () => unknown | Promise<unknown>>, runs: number, warmup = 2): Promise<Record<string, number[]>> {
+async function interleave(
+  fns: Record<string, () => unknown | Promise<unknown>>,
+  runs: number,
+  warmup = 2,
+): Promise<Record<string, number[]>> {
   const names = Object.keys(fns);
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < warmup + runs; r++) {
@@ -73,7 +83,15 @@ export function headlessHtml(state: SerializedEditorState): string {
 /** Our export code bundled by esbuild (no tsx wrappers), as the app and a built CLI run it. */
 async function loadExportBundle(outDir: string): Promise<typeof import('./export-entry')> {
   const outfile = path.join(outDir, 'export-lib.mjs');
-  await build({ entryPoints: ['bench/export-entry.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'warning' });
+  await build({
+    entryPoints: ['bench/export-entry.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    outfile,
+    logLevel: 'warning',
+  });
   return (await import(pathToFileURL(outfile).href)) as typeof import('./export-entry');
 }
 
@@ -138,9 +156,16 @@ export async function benchCli(storyPath: string, workDir: string, runs: number)
     1,
   );
   return [
-    pairOf('CLI export --format page (`npm run cli`: the bundled CLI)', 'node scripts/cli.mjs export', times.cli!, "node -e ''", times.empty!, [
-      'the CLI reads the file, restores it through the schema (JSON.parse, every node and every photo\'s base64 checked), renders the page with every photo inlined and writes it atomically with fsync',
-    ]),
+    pairOf(
+      'CLI export --format page (`npm run cli`: the bundled CLI)',
+      'node scripts/cli.mjs export',
+      times.cli!,
+      "node -e ''",
+      times.empty!,
+      [
+        "the CLI reads the file, restores it through the schema (JSON.parse, every node and every photo's base64 checked), renders the page with every photo inlined and writes it atomically with fsync",
+      ],
+    ),
     pairOf('CLI start-up alone', 'node scripts/cli.mjs --help', times.help!, "node -e ''", times.empty!),
   ];
 }
@@ -188,12 +213,28 @@ export async function benchSave(gen: GeneratedStory, workDir: string, runs: numb
     },
     runs,
   );
-  const leftovers = (await fs.readdir(dir)).filter((f) => !['atomic.story', 'atomic.story.bak', 'plain.story', 'bare-atomic.story'].includes(f));
+  const leftovers = (await fs.readdir(dir)).filter(
+    (f) => !['atomic.story', 'atomic.story.bak', 'plain.story', 'bare-atomic.story'].includes(f),
+  );
   rmSync(dir, { recursive: true, force: true });
   return [
-    pairOf(`Save ${gen.size} (${(bytes[0]!.length / 1e6).toFixed(1)} MB)`, 'writeStoryFile (atomic + .bak)', times.atomic!, 'fs write + fsync', times.plain!, leftovers.length ? [`left behind: ${leftovers.join(', ')}`] : undefined),
-    pairOf(`Save ${gen.size}, the atomic write alone`, 'write-file-atomic (temp, fsync, rename)', times.bare!, 'fs write + fsync', times.plain!, [
-      'writeStoryFile = UTF-8 encode + stat (conflict check: the file is read and hashed only when its stat differs from the stamp) + a hard link of the old file staged as .bak + the atomic write (temp, fsync, rename) with the new bytes hashed meanwhile + the .bak rename + stat + a scan for leftover temp files',
-    ]),
+    pairOf(
+      `Save ${gen.size} (${(bytes[0]!.length / 1e6).toFixed(1)} MB)`,
+      'writeStoryFile (atomic + .bak)',
+      times.atomic!,
+      'fs write + fsync',
+      times.plain!,
+      leftovers.length ? [`left behind: ${leftovers.join(', ')}`] : undefined,
+    ),
+    pairOf(
+      `Save ${gen.size}, the atomic write alone`,
+      'write-file-atomic (temp, fsync, rename)',
+      times.bare!,
+      'fs write + fsync',
+      times.plain!,
+      [
+        'writeStoryFile = UTF-8 encode + stat (conflict check: the file is read and hashed only when its stat differs from the stamp) + a hard link of the old file staged as .bak + the atomic write (temp, fsync, rename) with the new bytes hashed meanwhile + the .bak rename + stat + a scan for leftover temp files',
+      ],
+    ),
   ];
 }

@@ -60,7 +60,8 @@ function sourceMapper(assetsDirs: string[]): (url: string, line: number, column:
   const maps = new Map<string, SourceMap>();
   for (const dir of assetsDirs) {
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) if (f.endsWith('.js.map')) maps.set(f.replace(/\.map$/, ''), new SourceMap(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
+    for (const f of readdirSync(dir))
+      if (f.endsWith('.js.map')) maps.set(f.replace(/\.map$/, ''), new SourceMap(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
   }
   return (url, line, column) => {
     const map = maps.get(url.split('/').pop() ?? '');
@@ -71,7 +72,10 @@ function sourceMapper(assetsDirs: string[]): (url: string, line: number, column:
   };
 }
 
-const mapSource = sourceMapper([path.join(root, 'dist', 'bench', 'renderer', 'assets'), path.join(root, 'dist', 'bench', 'pages', 'assets')]);
+const mapSource = sourceMapper([
+  path.join(root, 'dist', 'bench', 'renderer', 'assets'),
+  path.join(root, 'dist', 'bench', 'pages', 'assets'),
+]);
 
 export function summarizeProfile(profile: CpuProfile, top = 30): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -105,7 +109,9 @@ export function summarizeProfile(profile: CpuProfile, top = 30): string {
 }
 
 interface HeapSnapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] } };
+  snapshot: {
+    meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] };
+  };
   nodes: number[];
   edges: number[];
   strings: string[];
@@ -116,7 +122,12 @@ export function summarizeHeap(snap: HeapSnapshot, top = 25): string {
   const { node_fields: nf, node_types, edge_fields: ef, edge_types } = snap.snapshot.meta;
   const N = nf.length;
   const E = ef.length;
-  const [fType, fName, fSize, fEdges] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f)) as [number, number, number, number];
+  const [fType, fName, fSize, fEdges] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => ef.indexOf(f)) as [number, number, number];
   const kinds = node_types[0];
   const edgeKinds = edge_types[0];
@@ -127,13 +138,18 @@ export function summarizeHeap(snap: HeapSnapshot, top = 25): string {
   const name = (i: number) => {
     const kind = kinds[snap.nodes[i * N + fType]!]!;
     const raw = snap.strings[snap.nodes[i * N + fName]!] ?? '';
-    return kind === 'string' || kind === 'concatenated string' || kind === 'sliced string' ? `${kind} "${raw.slice(0, 40).replace(/\s+/g, ' ')}…" (${raw.length} chars)` : `${kind} ${raw.slice(0, 60)}`;
+    return kind === 'string' || kind === 'concatenated string' || kind === 'sliced string'
+      ? `${kind} "${raw.slice(0, 40).replace(/\s+/g, ' ')}…" (${raw.length} chars)`
+      : `${kind} ${raw.slice(0, 60)}`;
   };
   for (let i = 0; i < count; i++) {
     const kind = kinds[snap.nodes[i * N + fType]!]!;
     const size = snap.nodes[i * N + fSize]!;
     all += size;
-    const key = kind === 'string' || kind === 'concatenated string' || kind === 'sliced string' ? `(${kind}s)` : `${kind} ${snap.strings[snap.nodes[i * N + fName]!]?.slice(0, 60)}`;
+    const key =
+      kind === 'string' || kind === 'concatenated string' || kind === 'sliced string'
+        ? `(${kind}s)`
+        : `${kind} ${snap.strings[snap.nodes[i * N + fName]!]?.slice(0, 60)}`;
     const g = groups.get(key) ?? { size: 0, count: 0 };
     g.size += size;
     g.count++;
@@ -167,7 +183,9 @@ export function summarizeHeap(snap: HeapSnapshot, top = 25): string {
   };
   const edgeLabel = (e: number) => {
     const kind = edgeKinds[snap.edges[e + eType]!];
-    return kind === 'element' || kind === 'hidden' ? `[${snap.edges[e + eName]}]` : String(snap.strings[snap.edges[e + eName]!]).slice(0, 50);
+    return kind === 'element' || kind === 'hidden'
+      ? `[${snap.edges[e + eName]}]`
+      : String(snap.strings[snap.edges[e + eName]!]).slice(0, 50);
   };
   for (const i of biggest) {
     const chain: string[] = [];
@@ -183,9 +201,11 @@ export function summarizeHeap(snap: HeapSnapshot, top = 25): string {
   }
   const mb = (n: number) => `${(n / 1e6).toFixed(2).padStart(7)} MB`;
   const lines = [`heap snapshot: ${mb(all)} in ${count} objects`, '', 'self size by kind and name:'];
-  for (const [k, g] of [...groups.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, top)) lines.push(`${mb(g.size)}  ${String(g.count).padStart(8)}×  ${k}`);
+  for (const [k, g] of [...groups.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, top))
+    lines.push(`${mb(g.size)}  ${String(g.count).padStart(8)}×  ${k}`);
   lines.push('', 'biggest objects, and what holds them:');
-  for (const i of biggest) lines.push(`${mb(snap.nodes[i * N + fSize]!)}  ${name(i)}`, ...(holders.get(i * N) ?? []).map((h) => `              ← ${h}`));
+  for (const i of biggest)
+    lines.push(`${mb(snap.nodes[i * N + fSize]!)}  ${name(i)}`, ...(holders.get(i * N) ?? []).map((h) => `              ← ${h}`));
   return lines.join('\n');
 }
 
@@ -199,7 +219,9 @@ async function main() {
   const server = http.createServer((req, res) => {
     const file = path.join(pagesDir, new URL(req.url ?? '/', 'http://x').pathname);
     if (!file.startsWith(pagesDir) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': file.endsWith('.html') ? 'text/html' : file.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(readFileSync(file));
+    res
+      .writeHead(200, { 'Content-Type': file.endsWith('.html') ? 'text/html' : file.endsWith('.css') ? 'text/css' : 'text/javascript' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const harness = await startHarness({ rendererDir: path.join(root, 'dist', 'bench', 'renderer'), docsDir, port: 0 });
@@ -216,11 +238,15 @@ async function main() {
     await page.evaluate(`window.__probe.setBytes(${JSON.stringify(text)})`);
     const kind = isCopydesk ? 'copydesk' : 'peer';
     if (process.argv.includes('--stub-journal')) {
-      await page.evaluate(`(() => { const f = window.fetch; window.fetch = (u, o) => String(u).includes('journal') ? Promise.resolve(new Response('{"ok":true,"value":{}}')) : f(u, o); })()`);
+      await page.evaluate(
+        `(() => { const f = window.fetch; window.fetch = (u, o) => String(u).includes('journal') ? Promise.resolve(new Response('{"ok":true,"value":{}}')) : f(u, o); })()`,
+      );
     }
     if (process.argv.includes('--no-journal')) {
       // JOURNAL_DELAY_MS (renderer/document/journal.ts) is the only one-second timer the app sets.
-      await page.evaluate(`(() => { const st = window.setTimeout; window.setTimeout = (fn, ms, ...rest) => ms === 1000 ? 0 : st(fn, ms, ...rest); })()`);
+      await page.evaluate(
+        `(() => { const st = window.setTimeout; window.setTimeout = (fn, ms, ...rest) => ms === 1000 ? 0 : st(fn, ms, ...rest); })()`,
+      );
     }
     if (process.argv.includes('--css')) await page.addStyleTag({ content: arg('css', '') });
     await page.evaluate(`window.__probe.open('${kind}')`);
@@ -281,7 +307,9 @@ async function main() {
     const out = path.join(root, 'dist', 'bench', `profile-${peer}-${size}-${what}${what === 'keys' ? `-${at}` : ''}.cpuprofile`);
     writeFileSync(out, JSON.stringify(profile));
     const sorted = [...times].sort((a, b) => a - b);
-    console.log(`${peer} ${size} ${what}${what === 'keys' ? ` at the ${at}` : ''}: n=${times.length} median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms`);
+    console.log(
+      `${peer} ${size} ${what}${what === 'keys' ? ` at the ${at}` : ''}: n=${times.length} median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms`,
+    );
     console.log(summarizeProfile(profile, Number(arg('top', '30'))));
     console.log(`\nwrote ${path.relative(root, out)}`);
   } finally {

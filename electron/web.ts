@@ -11,9 +11,9 @@ function parseArgs(argv: string[]): { port: number; docs: string } | string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = argv[i + 1];
-    if (arg === '--port' && value !== undefined) (port = Number(value)), i++;
+    if (arg === '--port' && value !== undefined) ((port = Number(value)), i++);
     else if (arg.startsWith('--port=')) port = Number(arg.slice(7));
-    else if (arg === '--docs' && value !== undefined) (docs = value), i++;
+    else if (arg === '--docs' && value !== undefined) ((docs = value), i++);
     else if (arg.startsWith('--docs=')) docs = arg.slice(7);
     else return `unknown option "${arg}" (use --port N and --docs DIR)`;
   }

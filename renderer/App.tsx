@@ -186,7 +186,9 @@ export function App() {
     async (suggestedName: string): Promise<string | null> => {
       let name = suggestedName;
       if (host === 'web') {
-        const chosen = await ask<string | null>((done) => <SaveStoryDialog suggestedName={suggestedName} onSave={done} onCancel={() => done(null)} />);
+        const chosen = await ask<string | null>((done) => (
+          <SaveStoryDialog suggestedName={suggestedName} onSave={done} onCancel={() => done(null)} />
+        ));
         if (chosen === null) return null;
         name = chosen;
       }
@@ -204,13 +206,16 @@ export function App() {
   const loadOpenedRef = useRef<(opened: OpenedStory) => Promise<void>>(async () => {});
 
   /** The story as it would be saved now, validated by the same door as a file from disk. */
-  const currentStory = useCallback(async (touch: boolean) => {
-    const d = docRef.current;
-    const body = editorRef.current!.getBody();
-    const meta = touch && d.dirty ? { ...d.story.meta, updatedAt: new Date().toISOString() } : d.story.meta;
-    const assets = await photoStore.storyAssets(referencedAssets(body));
-    return restoreStory({ ...d.story, meta, body, assets });
-  }, [photoStore]);
+  const currentStory = useCallback(
+    async (touch: boolean) => {
+      const d = docRef.current;
+      const body = editorRef.current!.getBody();
+      const meta = touch && d.dirty ? { ...d.story.meta, updatedAt: new Date().toISOString() } : d.story.meta;
+      const assets = await photoStore.storyAssets(referencedAssets(body));
+      return restoreStory({ ...d.story, meta, body, assets });
+    },
+    [photoStore],
+  );
 
   const save = useCallback(
     async (mode: 'save' | 'save-as' | 'save-copy', overwrite = false): Promise<boolean> => {
@@ -220,7 +225,10 @@ export function App() {
       let target = mode === 'save' && !d.readOnly ? d.path : null;
       let replacing = overwrite;
       if (target === null) {
-        const base = d.path && mode === 'save-copy' ? `${storyDisplayName(d)} (copy)` : d.story.meta.slug || slugify(d.story.meta.headline) || 'untitled-story';
+        const base =
+          d.path && mode === 'save-copy'
+            ? `${storyDisplayName(d)} (copy)`
+            : d.story.meta.slug || slugify(d.story.meta.headline) || 'untitled-story';
         target = await pickSavePath(`${base}.story`);
         if (target === null) return false;
         replacing = true; // the save dialog has already asked about replacing a file
@@ -326,14 +334,24 @@ export function App() {
     if (!target.ok) return setBanner({ kind: 'error', text: target.error });
     if (target.value.canceled) return;
     const path = target.value.path;
-    const result = exportStory(story, { format: choice.format, assets: choice.assets, tweetScript: choice.tweetScript, creditStyle: settings.creditStyle });
+    const result = exportStory(story, {
+      format: choice.format,
+      assets: choice.assets,
+      tweetScript: choice.tweetScript,
+      creditStyle: settings.creditStyle,
+    });
     const total = result.files.length + 1;
     const created: string[] = [];
     setDialog(<ExportProgress done={0} total={total} />);
     let failure: string | null = null;
     // Images first, the document last: a document never points at an image not yet written.
     for (const [i, file] of result.files.entries()) {
-      const written = await call('export:write-file', { target: path, relative: file.path, data: bytesToBase64(file.bytes), encoding: 'base64' });
+      const written = await call('export:write-file', {
+        target: path,
+        relative: file.path,
+        data: bytesToBase64(file.bytes),
+        encoding: 'base64',
+      });
       if (!written.ok) {
         failure = written.error;
         break;
@@ -350,7 +368,10 @@ export function App() {
       await call('export:remove', { target: path, relative: created, includeTarget: false });
       return setBanner({ kind: 'error', text: `${failure} Nothing was left behind.` });
     }
-    setBanner({ kind: 'info', text: `Exported “${target.value.name}”${result.files.length ? ` with ${result.files.length} image${result.files.length === 1 ? '' : 's'} in images/` : ''}.` });
+    setBanner({
+      kind: 'info',
+      text: `Exported “${target.value.name}”${result.files.length ? ` with ${result.files.length} image${result.files.length === 1 ? '' : 's'} in images/` : ''}.`,
+    });
   }, [ask, currentStory, host, settings]);
 
   const copyHtml = useCallback(async () => {
@@ -398,20 +419,23 @@ export function App() {
   }, [ask, save, journal]);
 
   /** Puts a restored story in the window (editor, details, title); no I/O. */
-  const showStory = useCallback((shown: Omit<OpenDocument, 'journalId'> & { journalId?: string }, body: Story['body'], assets: Story['assets']) => {
-    // A story shown afresh journals under a new entry; recovered work keeps the entry it came from.
-    const next: OpenDocument = { ...shown, journalId: shown.journalId ?? crypto.randomUUID() };
-    previews.current.clear();
-    photoStore.replace(assets);
-    // Every photo's preview, made when the page is idle after the text is up: blocks far from
-    // the screen are mounted later (or all at once to be printed) and find theirs ready.
-    const cache = previews.current;
-    whenIdle(() => cache.prime(photoStore.hashes()));
-    docRef.current = next;
-    editorRef.current?.load(body);
-    editSeq.current++;
-    setDoc(next);
-  }, [photoStore]);
+  const showStory = useCallback(
+    (shown: Omit<OpenDocument, 'journalId'> & { journalId?: string }, body: Story['body'], assets: Story['assets']) => {
+      // A story shown afresh journals under a new entry; recovered work keeps the entry it came from.
+      const next: OpenDocument = { ...shown, journalId: shown.journalId ?? crypto.randomUUID() };
+      previews.current.clear();
+      photoStore.replace(assets);
+      // Every photo's preview, made when the page is idle after the text is up: blocks far from
+      // the screen are mounted later (or all at once to be printed) and find theirs ready.
+      const cache = previews.current;
+      whenIdle(() => cache.prime(photoStore.hashes()));
+      docRef.current = next;
+      editorRef.current?.load(body);
+      editSeq.current++;
+      setDoc(next);
+    },
+    [photoStore],
+  );
 
   const loadOpened = useCallback(
     async (opened: OpenedStory, recovered?: { text: string; journalId: string }): Promise<void> => {
@@ -448,11 +472,26 @@ export function App() {
       const previous = docRef.current;
       if (previous.path && previous.path !== opened.path && !previous.readOnly) void call('story:unlock', { path: previous.path });
       const { body, assets, ...story } = restored.story;
-      showStory({ story, path: opened.path, name: opened.name, stamp: opened.stamp, dirty: recovered !== undefined, readOnly, journalId: recovered?.journalId }, body, assets);
+      showStory(
+        {
+          story,
+          path: opened.path,
+          name: opened.name,
+          stamp: opened.stamp,
+          dirty: recovered !== undefined,
+          readOnly,
+          journalId: recovered?.journalId,
+        },
+        body,
+        assets,
+      );
       if (recovered) journal.schedule();
       setBanner(
         readOnly
-          ? { kind: 'info', text: `“${opened.name}” is open read-only: ${lock.ok ? lock.value.holder : ''} Use Save As to keep your changes.` }
+          ? {
+              kind: 'info',
+              text: `“${opened.name}” is open read-only: ${lock.ok ? lock.value.holder : ''} Use Save As to keep your changes.`,
+            }
           : restored.migratedFrom !== undefined
             ? { kind: 'info', text: `“${opened.name}” was made by an older Copydesk; it will be saved in the current format.` }
             : null,
@@ -614,10 +653,13 @@ export function App() {
 
   useEffect(() => {
     // Renew our lock while a story stays open all day, so it is never taken for a stale one.
-    const timer = setInterval(() => {
-      const d = docRef.current;
-      if (d.path && !d.readOnly) void call('story:lock', { path: d.path, force: false });
-    }, 30 * 60 * 1000);
+    const timer = setInterval(
+      () => {
+        const d = docRef.current;
+        if (d.path && !d.readOnly) void call('story:lock', { path: d.path, force: false });
+      },
+      30 * 60 * 1000,
+    );
     return () => clearInterval(timer);
   }, []);
 
@@ -651,7 +693,11 @@ export function App() {
     // validation, serialisation).
     if (!new URLSearchParams(window.location.search).has('bench')) return;
     const stamp = { size: 0, mtimeMs: 0, sha256: '' };
-    (window as { __copydeskBench?: { openText(text: string): Promise<number>; saveText(): Promise<number>; previewsMade(): Promise<unknown> } }).__copydeskBench = {
+    (
+      window as {
+        __copydeskBench?: { openText(text: string): Promise<number>; saveText(): Promise<number>; previewsMade(): Promise<unknown> };
+      }
+    ).__copydeskBench = {
       // Every photo's preview, mounted or not (they are made in the background after an open).
       previewsMade: () => Promise.all(photoStore.hashes().map((hash) => previews.current.get(hash))),
       async saveText() {
@@ -704,7 +750,11 @@ export function App() {
           <button type="button" onClick={() => void runCommand({ command: 'open' })} title="Open a story (Ctrl+O)">
             Open…
           </button>
-          <button type="button" onClick={() => void runCommand({ command: 'import' })} title="Import a .txt, .html or .docx file (Ctrl+Shift+O)">
+          <button
+            type="button"
+            onClick={() => void runCommand({ command: 'import' })}
+            title="Import a .txt, .html or .docx file (Ctrl+Shift+O)"
+          >
             Import…
           </button>
           <button type="button" onClick={() => void runCommand({ command: 'save' })} title="Save (Ctrl+S)" disabled={saving}>
@@ -719,7 +769,12 @@ export function App() {
           <button type="button" onClick={() => void runCommand({ command: 'copy-html' })} title="Copy the story's HTML for the CMS">
             Copy as HTML
           </button>
-          <button type="button" aria-pressed={preview !== null} onClick={() => void runCommand({ command: 'toggle-preview' })} title="Preview as the CMS will show it (Ctrl+Shift+P)">
+          <button
+            type="button"
+            aria-pressed={preview !== null}
+            onClick={() => void runCommand({ command: 'toggle-preview' })}
+            title="Preview as the CMS will show it (Ctrl+Shift+P)"
+          >
             Preview
           </button>
           <button type="button" onClick={openSettings} title="House style, tweet look-up, helpline presets">

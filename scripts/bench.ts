@@ -17,7 +17,16 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as viteBuild } from 'vite';
 import { startHarness } from '../electron/web-harness';
-import { benchHeap, benchSizeInBrowser, chromiumVersion, launchBrowser, POSITIONS, type HeapResult, type Position, type SizeContent } from '../bench/browser';
+import {
+  benchHeap,
+  benchSizeInBrowser,
+  chromiumVersion,
+  launchBrowser,
+  POSITIONS,
+  type HeapResult,
+  type Position,
+  type SizeContent,
+} from '../bench/browser';
 import { generateStory, lexicalPeerState, plainParagraphs, type BenchSize, type GeneratedStory } from '../bench/generate';
 import { benchCli, benchExport, benchSave } from '../bench/node';
 import { check, heapTable, keystrokeRatios, pairTable, sizeTables, targetsTable, type SizeReport, type Target } from '../bench/report';
@@ -31,20 +40,31 @@ const option = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const sizesOption = option('--sizes')?.split(',').map((s) => s.trim().toUpperCase()) as BenchSize[] | undefined;
+const sizesOption = option('--sizes')
+  ?.split(',')
+  .map((s) => s.trim().toUpperCase()) as BenchSize[] | undefined;
 const keysOption = option('--keys') === undefined ? undefined : Number(option('--keys'));
 const rendererOption = option('--renderer');
 const custom = sizesOption !== undefined || keysOption !== undefined || rendererOption !== undefined;
 const write = (!quick && !custom) || argv.includes('--write');
-const unknown = argv.filter((a, i) => !['--quick', '--write', '--sizes', '--keys', '--renderer'].includes(a) && !['--sizes', '--keys', '--renderer'].includes(argv[i - 1] ?? ''));
-if (unknown.length || (sizesOption && !sizesOption.every((s) => ['S', 'M', 'L'].includes(s))) || (keysOption !== undefined && !(keysOption > 0))) {
+const unknown = argv.filter(
+  (a, i) =>
+    !['--quick', '--write', '--sizes', '--keys', '--renderer'].includes(a) &&
+    !['--sizes', '--keys', '--renderer'].includes(argv[i - 1] ?? ''),
+);
+if (
+  unknown.length ||
+  (sizesOption && !sizesOption.every((s) => ['S', 'M', 'L'].includes(s))) ||
+  (keysOption !== undefined && !(keysOption > 0))
+) {
   console.error(`usage: npm run bench [-- --quick] [--write] [--sizes S,M,L] [--keys N] [--renderer DIR]  (unknown: ${unknown.join(' ')})`);
   process.exit(2);
 }
 
-const plan: { sizes: BenchSize[]; keys: number; chunk: number; openRuns: number; exportRuns: number; saveRuns: number; cliRuns: number } = quick
-  ? { sizes: ['S', 'M'] as BenchSize[], keys: 30, chunk: 15, openRuns: 3, exportRuns: 5, saveRuns: 5, cliRuns: 2 }
-  : { sizes: ['S', 'M', 'L'] as BenchSize[], keys: 300, chunk: 100, openRuns: 9, exportRuns: 11, saveRuns: 11, cliRuns: 7 };
+const plan: { sizes: BenchSize[]; keys: number; chunk: number; openRuns: number; exportRuns: number; saveRuns: number; cliRuns: number } =
+  quick
+    ? { sizes: ['S', 'M'] as BenchSize[], keys: 30, chunk: 15, openRuns: 3, exportRuns: 5, saveRuns: 5, cliRuns: 2 }
+    : { sizes: ['S', 'M', 'L'] as BenchSize[], keys: 300, chunk: 100, openRuns: 9, exportRuns: 11, saveRuns: 11, cliRuns: 7 };
 if (sizesOption) plan.sizes = sizesOption;
 if (keysOption) {
   plan.keys = keysOption;
@@ -84,8 +104,19 @@ async function buildIfStale(outDir: string, sources: string[], run: () => Promis
   writeFileSync(marker, new Date().toISOString());
 }
 
-if (!rendererOption) await buildIfStale(rendererDir, ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'], () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } }), 'renderer');
-await buildIfStale(pagesDir, ['bench/pages', 'bench/vite.config.ts', 'package-lock.json'], () => viteBuild({ configFile: path.join(root, 'bench', 'vite.config.ts'), logLevel: 'warn' }), 'peer pages');
+if (!rendererOption)
+  await buildIfStale(
+    rendererDir,
+    ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'],
+    () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } }),
+    'renderer',
+  );
+await buildIfStale(
+  pagesDir,
+  ['bench/pages', 'bench/vite.config.ts', 'package-lock.json'],
+  () => viteBuild({ configFile: path.join(root, 'bench', 'vite.config.ts'), logLevel: 'warn' }),
+  'peer pages',
+);
 
 // ---- stories --------------------------------------------------------------------------------
 
@@ -102,7 +133,10 @@ for (const size of plan.sizes) {
 function contentOf(gen: GeneratedStory): SizeContent {
   const children = gen.story.body.root.children;
   const paragraphs = children.flatMap((n, i) => (n.type === 'paragraph' ? [i] : []));
-  const middle = paragraphs.reduce((best, i) => (Math.abs(i - children.length / 2) < Math.abs(best - children.length / 2) ? i : best), paragraphs[0]!);
+  const middle = paragraphs.reduce(
+    (best, i) => (Math.abs(i - children.length / 2) < Math.abs(best - children.length / 2) ? i : best),
+    paragraphs[0]!,
+  );
   const targets: Record<Position, { index: number; where: 'start' | 'end' }> = {
     top: { index: paragraphs[0]!, where: 'start' },
     middle: { index: middle, where: 'end' },
@@ -134,7 +168,13 @@ const peersServer = http.createServer((req, res) => {
   const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname).replace(/^\/+/, '');
   const file = path.resolve(pagesDir, rel);
   if (!file.startsWith(pagesDir + path.sep) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-  const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+  const type = file.endsWith('.html')
+    ? 'text/html; charset=utf-8'
+    : file.endsWith('.js')
+      ? 'text/javascript'
+      : file.endsWith('.css')
+        ? 'text/css'
+        : 'application/octet-stream';
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(readFileSync(file));
 });
 await new Promise<void>((resolve) => peersServer.listen(0, '127.0.0.1', resolve));
@@ -149,8 +189,22 @@ try {
   for (const size of plan.sizes) {
     const gen = stories.get(size)!;
     log(`Chromium, ${size}…`);
-    const { open, keys } = await benchSizeInBrowser(browser, { copydeskUrl: harness.url, peersUrl, resetCopydesk }, contentOf(gen), { openRuns: plan.openRuns, keysPerPosition: plan.keys, chunk: plan.chunk, log });
-    reports.push({ size, words: gen.words, tweets: gen.tweets, photos: gen.photos, fileBytes: Buffer.byteLength(gen.text), keysPerPosition: plan.keys, open, keys });
+    const { open, keys } = await benchSizeInBrowser(browser, { copydeskUrl: harness.url, peersUrl, resetCopydesk }, contentOf(gen), {
+      openRuns: plan.openRuns,
+      keysPerPosition: plan.keys,
+      chunk: plan.chunk,
+      log,
+    });
+    reports.push({
+      size,
+      words: gen.words,
+      tweets: gen.tweets,
+      photos: gen.photos,
+      fileBytes: Buffer.byteLength(gen.text),
+      keysPerPosition: plan.keys,
+      open,
+      keys,
+    });
   }
   log(`heap (${big})…`);
   heap = await benchHeap(browser, { copydeskUrl: harness.url, peersUrl, resetCopydesk }, contentOf(bigStory));
@@ -165,10 +219,14 @@ try {
 const assets = path.join(rendererDir, 'assets');
 const jsFiles = readdirSync(assets).filter((f) => f.endsWith('.js'));
 const cssFiles = readdirSync(assets).filter((f) => f.endsWith('.css'));
-const sizeOf = (files: string[]) => files.reduce((acc, f) => {
-  const bytes = readFileSync(path.join(assets, f));
-  return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes, { level: 9 }).length };
-}, { raw: 0, gzip: 0 });
+const sizeOf = (files: string[]) =>
+  files.reduce(
+    (acc, f) => {
+      const bytes = readFileSync(path.join(assets, f));
+      return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes, { level: 9 }).length };
+    },
+    { raw: 0, gzip: 0 },
+  );
 const js = sizeOf(jsFiles);
 const css = sizeOf(cssFiles);
 
@@ -199,7 +257,10 @@ function median(values: number[]): number {
 // ---- output -----------------------------------------------------------------------------------
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${cpu} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; Node ${process.version}; Chromium ${version} (headless, /usr/bin/chromium); load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const machine = `${cpu} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; Node ${process.version}; Chromium ${version} (headless, /usr/bin/chromium); load average at the end ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}`;
 const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const sections = [
   `Run: ${date}, ${quick ? '**quick**' : custom ? '**custom**' : 'full'} (${plan.sizes.join(', ')}; ${plan.keys} keys per place per editor), ${((Date.now() - started) / 1000).toFixed(0)} s.`,
@@ -216,7 +277,10 @@ const sections = [
   '',
 ];
 const results = sections.join('\n');
-writeFileSync(path.join(benchDir, 'last-run.json'), JSON.stringify({ date, quick, machine, reports, exportPairs, cliPairs, savePairs, heap, js, css, targets }, null, 1));
+writeFileSync(
+  path.join(benchDir, 'last-run.json'),
+  JSON.stringify({ date, quick, machine, reports, exportPairs, cliPairs, savePairs, heap, js, css, targets }, null, 1),
+);
 console.log(`\n${results}`);
 
 if (write) {
@@ -225,7 +289,10 @@ if (write) {
   const end = '<!-- bench:results:end -->';
   const block = `${start}\n${results}\n${end}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
-  const next = current.includes(start) && current.includes(end) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => block) : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    current.includes(start) && current.includes(end)
+      ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => block)
+      : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
   log('wrote BENCHMARKS.md');
 }

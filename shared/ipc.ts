@@ -10,7 +10,11 @@ import { TweetStateSchema } from './blocks/tweet';
  * every response on return.
  */
 
-const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), { message: 'must not contain NUL' });
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), { message: 'must not contain NUL' });
 
 /** What the store knew of a file when it was read or written: used to detect a colleague's change. */
 export const FileStampSchema = z.object({
@@ -108,7 +112,9 @@ export const CHANNELS = {
   },
   /** Removes files an export created before it failed (images beside `target`, or `target`). */
   'export:remove': {
-    request: z.object({ target: filePath, relative: z.array(z.string().regex(EXPORT_IMAGE_PATH)).max(10_000), includeTarget: z.boolean() }).strict(),
+    request: z
+      .object({ target: filePath, relative: z.array(z.string().regex(EXPORT_IMAGE_PATH)).max(10_000), includeTarget: z.boolean() })
+      .strict(),
     response: empty,
   },
   /** Journals an unsaved story for crash recovery (the window calls it about a second after an edit). */

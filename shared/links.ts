@@ -16,9 +16,10 @@ export function normaliseLinkInput(input: string): { ok: true; url: string } | {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
     return {
       ok: false,
-      reason: scheme && !/^(https?|mailto|tel)$/i.test(scheme)
-        ? `Links must start with http, https, mailto or tel (not "${scheme}:").`
-        : 'That is not a valid web address.',
+      reason:
+        scheme && !/^(https?|mailto|tel)$/i.test(scheme)
+          ? `Links must start with http, https, mailto or tel (not "${scheme}:").`
+          : 'That is not a valid web address.',
     };
   }
   try {

@@ -42,7 +42,10 @@ function Peer() {
     >
       <main className="story-column">
         <div className="editor-frame">
-          <RichTextPlugin contentEditable={<ContentEditable className="editor-body" aria-label="Story text" spellCheck={false} />} ErrorBoundary={LexicalErrorBoundary} />
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="editor-body" aria-label="Story text" spellCheck={false} />}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
         </div>
       </main>
       <Expose />

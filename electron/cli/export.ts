@@ -53,7 +53,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   try {
     // Images first, so a document on disk never points at a picture that is not there yet.
     if (result.files.length > 0) await fs.mkdir(path.join(folder, 'images'), { recursive: true });
-    for (const file of result.files) await writeFileAtomic(path.join(folder, file.path), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    for (const file of result.files)
+      await writeFileAtomic(path.join(folder, file.path), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
     await writeFileAtomic(output, result.text, { encoding: 'utf8' });
   } catch (error) {
     io.err(`${output}: cannot be written (${describeWriteError(error)})`);
@@ -137,7 +138,8 @@ export function parseExportArgs(args: readonly string[]): ExportArgs | { error: 
   if (positional.length === 0) return { error: 'which story? (export <story> --format …)' };
   if (positional.length > 1) return { error: `export takes one story (got ${positional.length})` };
   if (format === undefined) return { error: '--format is required (html, page, json or ninjs)' };
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return { error: `unknown format "${format}" (use html, page, json or ninjs)` };
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    return { error: `unknown format "${format}" (use html, page, json or ninjs)` };
   if (!(ASSET_MODES as readonly string[]).includes(assets)) return { error: `unknown --assets "${assets}" (use inline or dir)` };
   if (!(CREDIT_STYLE_IDS as readonly string[]).includes(creditStyle)) {
     return { error: `unknown --credit-style "${creditStyle}" (use ${CREDIT_STYLE_IDS.join(', ')})` };
@@ -155,7 +157,6 @@ export function parseExportArgs(args: readonly string[]): ExportArgs | { error: 
     creditStyle: creditStyle as CreditStyle,
   };
 }
-
 
 function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

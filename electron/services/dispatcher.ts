@@ -1,12 +1,5 @@
 import path from 'node:path';
-import {
-  CHANNELS,
-  isChannel,
-  parseRequest,
-  type Channel,
-  type ResponseOf,
-  type Result,
-} from '../../shared/ipc';
+import { CHANNELS, isChannel, parseRequest, type Channel, type ResponseOf, type Result } from '../../shared/ipc';
 import type { z } from 'zod';
 import { listStories } from './docs-folder';
 import { IMPORT_EXTENSIONS, importStoryFile } from './import-file';

@@ -130,7 +130,9 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
   }
 
   if (skipped.length > 0) {
-    warnings.push(`${skipped.length} ${skipped.length === 1 ? 'image was' : 'images were'} left out: ${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '; …' : ''}`);
+    warnings.push(
+      `${skipped.length} ${skipped.length === 1 ? 'image was' : 'images were'} left out: ${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '; …' : ''}`,
+    );
   }
   const changes = countTrackedChanges(parts.get('word/document.xml')?.text() ?? '');
   if (changes.insertions + changes.deletions > 0) {
@@ -256,7 +258,10 @@ export function readCharacterStyles(stylesXml: string): Map<string, Marks> {
     const done = resolved.get(id);
     if (done) return done;
     const entry = own.get(id);
-    const base: Marks = entry?.basedOn && !seen.has(entry.basedOn) ? resolve(entry.basedOn, new Set([...seen, id])) : { bold: false, italic: false, strike: false };
+    const base: Marks =
+      entry?.basedOn && !seen.has(entry.basedOn)
+        ? resolve(entry.basedOn, new Set([...seen, id]))
+        : { bold: false, italic: false, strike: false };
     const marks: Marks = {
       bold: entry?.marks.bold ?? base.bold,
       italic: entry?.marks.italic ?? base.italic,
@@ -319,7 +324,8 @@ export function rewriteNotes(html: string): string {
     labels.set(a.attribs.href!.slice(1), DomUtils.textContent(a).trim());
   }
   const backLink = new RegExp(`^#${ID_PREFIX}(footnote|endnote)-ref-\\d+$`);
-  for (const a of DomUtils.findAll((el) => el.name === 'a' && backLink.test(el.attribs.href ?? ''), doc.children)) DomUtils.removeElement(a);
+  for (const a of DomUtils.findAll((el) => el.name === 'a' && backLink.test(el.attribs.href ?? ''), doc.children))
+    DomUtils.removeElement(a);
 
   let notes = '<h3>Notes</h3>';
   items.forEach((li, index) => {

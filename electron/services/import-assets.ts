@@ -13,7 +13,10 @@ export type ImageAssetResult = { ok: true; key: string; asset: StoryAsset } | { 
 export function makeImageAsset(bytes: Uint8Array, name: string): ImageAssetResult {
   if (bytes.length === 0) return { ok: false, reason: 'is empty' };
   if (bytes.length > MAX_ASSET_BYTES) {
-    return { ok: false, reason: `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB (photos can be at most ${MAX_ASSET_BYTES / 1024 / 1024} MB)` };
+    return {
+      ok: false,
+      reason: `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB (photos can be at most ${MAX_ASSET_BYTES / 1024 / 1024} MB)`,
+    };
   }
   const mime = sniffImageType(bytes);
   if (!mime) return { ok: false, reason: `is a ${describeImageFormat(bytes)}, not a JPEG, PNG, WebP or GIF` };
@@ -31,17 +34,38 @@ export function makeImageAsset(bytes: Uint8Array, name: string): ImageAssetResul
 }
 
 function assetName(name: string, mime: keyof typeof EXTENSION_FOR_MIME): string {
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\.[A-Za-z0-9]{1,5}$/, '').slice(0, 200) || 'image';
+  const base =
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .slice(0, 200) || 'image';
   return `${base}.${EXTENSION_FOR_MIME[mime]}`;
 }
 
 /** A short name for an image type we cannot store (Word's vector formats are common). */
 export function describeImageFormat(bytes: Uint8Array): string {
   const b = bytes;
-  if (b.length >= 44 && b[0] === 0x01 && b[1] === 0x00 && b[2] === 0x00 && b[3] === 0x00 && b[40] === 0x20 && b[41] === 0x45 && b[42] === 0x4d && b[43] === 0x46) return 'Windows EMF drawing';
-  if (b.length >= 4 && ((b[0] === 0xd7 && b[1] === 0xcd && b[2] === 0xc6 && b[3] === 0x9a) || (b[0] === 0x01 && b[1] === 0x00 && b[2] === 0x09 && b[3] === 0x00))) return 'Windows WMF drawing';
+  if (
+    b.length >= 44 &&
+    b[0] === 0x01 &&
+    b[1] === 0x00 &&
+    b[2] === 0x00 &&
+    b[3] === 0x00 &&
+    b[40] === 0x20 &&
+    b[41] === 0x45 &&
+    b[42] === 0x4d &&
+    b[43] === 0x46
+  )
+    return 'Windows EMF drawing';
+  if (
+    b.length >= 4 &&
+    ((b[0] === 0xd7 && b[1] === 0xcd && b[2] === 0xc6 && b[3] === 0x9a) ||
+      (b[0] === 0x01 && b[1] === 0x00 && b[2] === 0x09 && b[3] === 0x00))
+  )
+    return 'Windows WMF drawing';
   if (b.length >= 2 && b[0] === 0x42 && b[1] === 0x4d) return 'BMP image';
-  if (b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a))) return 'TIFF image';
+  if (b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a)))
+    return 'TIFF image';
   const head = Buffer.from(b.subarray(0, 256)).toString('utf8').trimStart();
   if (/^(<\?xml[^>]*>\s*)?<svg\b/i.test(head)) return 'SVG drawing';
   if (b.length >= 12 && head.slice(4, 8) === 'ftyp') return 'HEIC/AVIF image';

@@ -161,7 +161,10 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
         const field = issue?.path.join('.') || 'entry';
         const tooLarge = issue?.code === 'too_big' && field === 'text';
         return Promise.reject(
-          new StoryFileError(`Could not keep a recovery copy: ${field} ${issue?.message ?? 'is invalid'}.`, tooLarge ? 'too-large' : 'invalid'),
+          new StoryFileError(
+            `Could not keep a recovery copy: ${field} ${issue?.message ?? 'is invalid'}.`,
+            tooLarge ? 'too-large' : 'invalid',
+          ),
         );
       }
       const { storyId, path: storyPath, name, text, savedAt, assets } = parsed.data;

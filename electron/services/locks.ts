@@ -54,13 +54,16 @@ export interface AcquireOptions extends LockIdentity {
 
 export type AcquireResult =
   /** `lockPath` is null when no lock could be written (a read-only folder): open, but unlocked. */
-  | { ok: true; lockPath: string | null; replaced?: LockHolder; warning?: string }
-  | { ok: false; lockPath: string; holder: LockHolder };
+  { ok: true; lockPath: string | null; replaced?: LockHolder; warning?: string } | { ok: false; lockPath: string; holder: LockHolder };
 
 const LockSchema = z.object({
   user: z.string().max(200),
   host: z.string().max(255),
-  pid: z.number().int().min(0).max(2 ** 32),
+  pid: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32),
   createdAt: z.string().max(64),
 });
 
@@ -184,7 +187,11 @@ export async function acquireLock(storyPath: string, options: AcquireOptions = {
       await fs.unlink(lockPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        return { ok: true, lockPath: null, warning: `could not replace the lock file (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+        return {
+          ok: true,
+          lockPath: null,
+          warning: `could not replace the lock file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        };
       }
     }
   }

@@ -168,7 +168,9 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
       if (previousSha === null && expected) previousSha = expected.sha256;
     } else if (onDisk && onDisk.size === bytes.length) {
       // Overwriting (after a conflict was shown): only an identical file can leave the backup alone.
-      previousSha = createHash('sha256').update(await fs.readFile(filePath)).digest('hex');
+      previousSha = createHash('sha256')
+        .update(await fs.readFile(filePath))
+        .digest('hex');
     }
     // The new bytes are hashed on the thread pool while they are written.
     const hashing = sha256Hex(bytes);

@@ -27,7 +27,13 @@ export function ExportDialog(props: { initial: ExportChoice; photoCount: number;
           <legend>Format</legend>
           {FORMATS.map((f) => (
             <label key={f.id} className="choice">
-              <input type="radio" name="export-format" value={f.id} checked={choice.format === f.id} onChange={() => setChoice({ ...choice, format: f.id })} />
+              <input
+                type="radio"
+                name="export-format"
+                value={f.id}
+                checked={choice.format === f.id}
+                onChange={() => setChoice({ ...choice, format: f.id })}
+              />
               <span>
                 {f.label}
                 <span className="hint"> — {f.hint}</span>
@@ -38,11 +44,23 @@ export function ExportDialog(props: { initial: ExportChoice; photoCount: number;
         <fieldset className="choice-group">
           <legend>Images{props.photoCount ? ` (${props.photoCount})` : ''}</legend>
           <label className="choice">
-            <input type="radio" name="export-assets" value="inline" checked={choice.assets === 'inline'} onChange={() => setChoice({ ...choice, assets: 'inline' })} />
+            <input
+              type="radio"
+              name="export-assets"
+              value="inline"
+              checked={choice.assets === 'inline'}
+              onChange={() => setChoice({ ...choice, assets: 'inline' })}
+            />
             <span>Inside the file (one self-contained file)</span>
           </label>
           <label className="choice">
-            <input type="radio" name="export-assets" value="dir" checked={choice.assets === 'dir'} onChange={() => setChoice({ ...choice, assets: 'dir' })} />
+            <input
+              type="radio"
+              name="export-assets"
+              value="dir"
+              checked={choice.assets === 'dir'}
+              onChange={() => setChoice({ ...choice, assets: 'dir' })}
+            />
             <span>In an images/ folder beside it</span>
           </label>
         </fieldset>

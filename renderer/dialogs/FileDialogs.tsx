@@ -22,11 +22,17 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
     });
   }, []);
   return (
-    <Modal title={props.importable ? 'Import a text, web page or Word file' : 'Open story'} onCancel={props.onCancel} className="file-dialog">
+    <Modal
+      title={props.importable ? 'Import a text, web page or Word file' : 'Open story'}
+      onCancel={props.onCancel}
+      className="file-dialog"
+    >
       <p className="hint">{folder}</p>
       <FormError error={error} />
       {files === null && !error && <p>Loading…</p>}
-      {files && files.length === 0 && <p>{props.importable ? 'No .txt, .html or .docx files in this folder.' : 'No stories in this folder yet.'}</p>}
+      {files && files.length === 0 && (
+        <p>{props.importable ? 'No .txt, .html or .docx files in this folder.' : 'No stories in this folder yet.'}</p>
+      )}
       {files && files.length > 0 && (
         <ul className="file-list" aria-label={props.importable ? 'Files' : 'Stories'}>
           {files.map((f) => (
@@ -44,7 +50,13 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
   );
 }
 
-export function SaveStoryDialog(props: { suggestedName: string; onSave(name: string): void; onCancel(): void; extension?: string; title?: string }) {
+export function SaveStoryDialog(props: {
+  suggestedName: string;
+  onSave(name: string): void;
+  onCancel(): void;
+  extension?: string;
+  title?: string;
+}) {
   const extension = props.extension ?? 'story';
   const [name, setName] = useState(props.suggestedName);
   const [existing, setExisting] = useState<Set<string>>(new Set());
@@ -71,8 +83,14 @@ export function SaveStoryDialog(props: { suggestedName: string; onSave(name: str
           <label htmlFor="save-name">File name</label>
           <input id="save-name" value={name} onChange={(e) => (setName(e.target.value), setConfirming(false))} spellCheck={false} />
         </div>
-        {invalid && name.trim() !== '' && <p className="field-error">A file name cannot contain / \ : * ? " &lt; &gt; | or start with a dot.</p>}
-        {confirming && <p className="field-error" role="alert">“{fileName}” already exists. Save again to replace it.</p>}
+        {invalid && name.trim() !== '' && (
+          <p className="field-error">A file name cannot contain / \ : * ? " &lt; &gt; | or start with a dot.</p>
+        )}
+        {confirming && (
+          <p className="field-error" role="alert">
+            “{fileName}” already exists. Save again to replace it.
+          </p>
+        )}
         <Actions kind="modal" onCancel={props.onCancel} primary={confirming ? 'Replace' : 'Save'} primaryDisabled={invalid} />
       </form>
     </Modal>

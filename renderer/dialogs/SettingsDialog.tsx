@@ -21,7 +21,10 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
     return (
       <PresetEditor
         preset={editing.preset}
-        takenIds={draft.helplinePresets.filter((_, i) => i !== editing.index).map((p) => p.id).concat(BUILT_IN_PRESETS.map((p) => p.id))}
+        takenIds={draft.helplinePresets
+          .filter((_, i) => i !== editing.index)
+          .map((p) => p.id)
+          .concat(BUILT_IN_PRESETS.map((p) => p.id))}
         onCancel={() => setEditing(null)}
         onDone={(preset) => {
           const presets = [...draft.helplinePresets];
@@ -38,7 +41,11 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
     <Modal title="Settings" onCancel={props.onClose} className="settings-dialog">
       <div className="field">
         <label htmlFor="set-credit">Photo credit style</label>
-        <select id="set-credit" value={draft.creditStyle} onChange={(e) => setDraft({ ...draft, creditStyle: e.target.value as CreditStyle })}>
+        <select
+          id="set-credit"
+          value={draft.creditStyle}
+          onChange={(e) => setDraft({ ...draft, creditStyle: e.target.value as CreditStyle })}
+        >
           {CREDIT_STYLE_IDS.map((id) => (
             <option key={id} value={id}>
               {CREDIT_STYLES[id].label}
@@ -48,8 +55,8 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
       </div>
       <div className="field checkbox">
         <label>
-          <input type="checkbox" checked={draft.tweetLookup} onChange={(e) => setDraft({ ...draft, tweetLookup: e.target.checked })} /> Look up pasted
-          tweet links online (publish.twitter.com)
+          <input type="checkbox" checked={draft.tweetLookup} onChange={(e) => setDraft({ ...draft, tweetLookup: e.target.checked })} /> Look
+          up pasted tweet links online (publish.twitter.com)
         </label>
       </div>
       <h3>Your helpline presets</h3>
@@ -87,7 +94,10 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
           onClick={() => {
             const select = document.getElementById('set-new-from') as HTMLSelectElement;
             const base = BUILT_IN_PRESETS.find((p) => p.id === select.value)!;
-            setEditing({ index: -1, preset: { ...structuredClone(base), id: `${base.id}-own`, label: `${base.label} (own)`, builtIn: false } });
+            setEditing({
+              index: -1,
+              preset: { ...structuredClone(base), id: `${base.id}-own`, label: `${base.label} (own)`, builtIn: false },
+            });
           }}
         >
           New preset from this list
@@ -130,7 +140,12 @@ function PresetEditor(props: { preset: HelplinePreset; takenIds: string[]; onDon
         </div>
         <div className="field">
           <label htmlFor="pe-id">Id</label>
-          <input id="pe-id" value={preset.id} spellCheck={false} onChange={(e) => setPreset({ ...preset, id: e.target.value.toLowerCase() })} />
+          <input
+            id="pe-id"
+            value={preset.id}
+            spellCheck={false}
+            onChange={(e) => setPreset({ ...preset, id: e.target.value.toLowerCase() })}
+          />
         </div>
         <div className="field">
           <label htmlFor="pe-heading">Heading</label>
@@ -138,7 +153,12 @@ function PresetEditor(props: { preset: HelplinePreset; takenIds: string[]; onDon
         </div>
         <div className="field">
           <label htmlFor="pe-verified">Numbers checked on</label>
-          <input id="pe-verified" type="date" value={preset.verifiedAt.slice(0, 10)} onChange={(e) => setPreset({ ...preset, verifiedAt: e.target.value })} />
+          <input
+            id="pe-verified"
+            type="date"
+            value={preset.verifiedAt.slice(0, 10)}
+            onChange={(e) => setPreset({ ...preset, verifiedAt: e.target.value })}
+          />
         </div>
       </div>
       <table className="entries-table">
@@ -161,13 +181,26 @@ function PresetEditor(props: { preset: HelplinePreset; takenIds: string[]; onDon
                 <input aria-label={`Entry ${i + 1} line`} value={entry.detail} onChange={(e) => setEntry(i, { detail: e.target.value })} />
               </td>
               <td>
-                <input aria-label={`Entry ${i + 1} phone`} value={entry.phone ?? ''} onChange={(e) => setEntry(i, { phone: e.target.value })} />
+                <input
+                  aria-label={`Entry ${i + 1} phone`}
+                  value={entry.phone ?? ''}
+                  onChange={(e) => setEntry(i, { phone: e.target.value })}
+                />
               </td>
               <td>
-                <input aria-label={`Entry ${i + 1} website`} value={entry.url ?? ''} onChange={(e) => setEntry(i, { url: e.target.value })} />
+                <input
+                  aria-label={`Entry ${i + 1} website`}
+                  value={entry.url ?? ''}
+                  onChange={(e) => setEntry(i, { url: e.target.value })}
+                />
               </td>
               <td>
-                <button type="button" className="small" aria-label={`Remove entry ${i + 1}`} onClick={() => setPreset({ ...preset, entries: preset.entries.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Remove entry ${i + 1}`}
+                  onClick={() => setPreset({ ...preset, entries: preset.entries.filter((_, j) => j !== i) })}
+                >
                   ×
                 </button>
               </td>
@@ -175,7 +208,11 @@ function PresetEditor(props: { preset: HelplinePreset; takenIds: string[]; onDon
           ))}
         </tbody>
       </table>
-      <button type="button" className="small" onClick={() => setPreset({ ...preset, entries: [...preset.entries, { name: '', detail: '' }] })}>
+      <button
+        type="button"
+        className="small"
+        onClick={() => setPreset({ ...preset, entries: [...preset.entries, { name: '', detail: '' }] })}
+      >
         Add entry
       </button>
       <FormError error={error} />

@@ -40,7 +40,10 @@ export function base64ToBytes(data: string): Uint8Array {
 export type AssetInfo = Omit<StoryAsset, 'data'>;
 
 /** Reads an image a reporter added: checks it, hashes it and measures it. */
-export async function readImage(file: Blob, name: string): Promise<{ ok: true; hash: string; info: AssetInfo; bytes: Uint8Array } | { ok: false; reason: string }> {
+export async function readImage(
+  file: Blob,
+  name: string,
+): Promise<{ ok: true; hash: string; info: AssetInfo; bytes: Uint8Array } | { ok: false; reason: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const checked = checkPhotoFile(name, bytes);
   if (!checked.ok) return checked;

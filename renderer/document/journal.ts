@@ -84,7 +84,13 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
     const sent = sentAssets.current;
     const text = current.text();
     const assets = sent && sent.storyId === storyId && sent.key === key ? undefined : await current.assets();
-    const result = await call('journal:write', { storyId, path: current.path, name: current.name, text, ...(assets !== undefined ? { assets } : {}) });
+    const result = await call('journal:write', {
+      storyId,
+      path: current.path,
+      name: current.name,
+      text,
+      ...(assets !== undefined ? { assets } : {}),
+    });
     if (result.ok && assets !== undefined) sentAssets.current = { storyId, key };
   }, []);
 
@@ -93,11 +99,14 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
   /** Call on every edit. */
   const schedule = useCallback(() => scheduler.edited(), [scheduler]);
 
-  const clear = useCallback(async (storyId: string) => {
-    scheduler.cancel();
-    if (sentAssets.current?.storyId === journalKey(storyId)) sentAssets.current = null;
-    await call('journal:clear', { storyId: journalKey(storyId) });
-  }, [scheduler]);
+  const clear = useCallback(
+    async (storyId: string) => {
+      scheduler.cancel();
+      if (sentAssets.current?.storyId === journalKey(storyId)) sentAssets.current = null;
+      await call('journal:clear', { storyId: journalKey(storyId) });
+    },
+    [scheduler],
+  );
 
   useEffect(() => () => scheduler.cancel(), [scheduler]);
 

@@ -4,7 +4,17 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
-import { $getRoot, CLEAR_HISTORY_COMMAND, COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND, type LexicalEditor, type LexicalNode, type NodeKey, type SerializedEditorState } from 'lexical';
+import {
+  $getRoot,
+  CLEAR_HISTORY_COMMAND,
+  COMMAND_PRIORITY_NORMAL,
+  FORMAT_TEXT_COMMAND,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedEditorState,
+} from 'lexical';
 import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
 import { BLOCK_NODE_TYPES, isSafeLinkUrl, type StoryBody } from '../../shared/story/schema';
@@ -46,44 +56,53 @@ interface Props {
 
 // memo: the app re-renders for its own state (word counts, save state, metadata typing);
 // the editor and its blocks need not, as long as the props stay the same.
-export const StoryEditor = memo(forwardRef<StoryEditorHandle, Props>(function StoryEditor(props, ref) {
-  const initialConfig = useMemo(
-    () => ({
-      namespace: 'copydesk-story',
-      theme: editorTheme,
-      nodes: STORY_NODES,
-      editorState: JSON.stringify(props.initialBody),
-      onError: (error: Error) => props.onError(error.message),
-    }),
-    // The composer reads its config once; later stories arrive through load().
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
-  return (
-    <LexicalComposer initialConfig={initialConfig}>
-      <Toolbar />
-      <div className="editor-frame">
-        <StoryText />
-      </div>
-      <HistoryPlugin />
-      <ListPlugin />
-      <LinkPlugin validateUrl={isSafeLinkUrl} />
-      <LinkEditorPlugin />
-      <NewsroomBlocksPlugin />
-      <SmartPastePlugin />
-      <InsertPanels />
-      <SlashMenuPlugin />
-      <EditorBridge ref={ref} onEdit={props.onEdit} onCounts={props.onCounts} />
-    </LexicalComposer>
-  );
-}));
+export const StoryEditor = memo(
+  forwardRef<StoryEditorHandle, Props>(function StoryEditor(props, ref) {
+    const initialConfig = useMemo(
+      () => ({
+        namespace: 'copydesk-story',
+        theme: editorTheme,
+        nodes: STORY_NODES,
+        editorState: JSON.stringify(props.initialBody),
+        onError: (error: Error) => props.onError(error.message),
+      }),
+      // The composer reads its config once; later stories arrive through load().
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [],
+    );
+    return (
+      <LexicalComposer initialConfig={initialConfig}>
+        <Toolbar />
+        <div className="editor-frame">
+          <StoryText />
+        </div>
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin validateUrl={isSafeLinkUrl} />
+        <LinkEditorPlugin />
+        <NewsroomBlocksPlugin />
+        <SmartPastePlugin />
+        <InsertPanels />
+        <SlashMenuPlugin />
+        <EditorBridge ref={ref} onEdit={props.onEdit} onCounts={props.onCounts} />
+      </LexicalComposer>
+    );
+  }),
+);
 
 function StoryText() {
   const [editor] = useLexicalComposerContext();
   return (
     <StoryTextPlugin
       editor={editor}
-      contentEditable={<ContentEditable className="editor-body" aria-label="Story text" aria-placeholder="Write your story…" placeholder={<div className="editor-placeholder">Write your story…</div>} />}
+      contentEditable={
+        <ContentEditable
+          className="editor-body"
+          aria-label="Story text"
+          aria-placeholder="Write your story…"
+          placeholder={<div className="editor-placeholder">Write your story…</div>}
+        />
+      }
     />
   );
 }

@@ -63,7 +63,7 @@ export function Toolbar() {
       link: $selectionIsLink(),
       block: $currentBlockType(),
     };
-    setState((prev) => (Object.keys(next) as (keyof ToolbarState)[]).every((k) => prev[k] === next[k]) ? prev : next);
+    setState((prev) => ((Object.keys(next) as (keyof ToolbarState)[]).every((k) => prev[k] === next[k]) ? prev : next));
   }, []);
 
   useEffect(
@@ -90,10 +90,26 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       <div className="toolbar-group">
-        <button type="button" className="tb" onMouseDown={keepFocus} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-label="Undo" onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        <button
+          type="button"
+          className="tb"
+          onMouseDown={keepFocus}
+          disabled={!canUndo}
+          title={`Undo (${mod}Z)`}
+          aria-label="Undo"
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
           ↶
         </button>
-        <button type="button" className="tb" onMouseDown={keepFocus} disabled={!canRedo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo" onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        <button
+          type="button"
+          className="tb"
+          onMouseDown={keepFocus}
+          disabled={!canRedo}
+          title={`Redo (${mod}Shift+Z)`}
+          aria-label="Redo"
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
           ↷
         </button>
       </div>
@@ -141,13 +157,31 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="Insert">
-        <button type="button" className="tb tb-insert" title="Insert a tweet (paste its link or embed code)" onMouseDown={keepFocus} onClick={() => editor.dispatchCommand(OPEN_TWEET_PANEL_COMMAND, undefined)}>
+        <button
+          type="button"
+          className="tb tb-insert"
+          title="Insert a tweet (paste its link or embed code)"
+          onMouseDown={keepFocus}
+          onClick={() => editor.dispatchCommand(OPEN_TWEET_PANEL_COMMAND, undefined)}
+        >
           Tweet
         </button>
-        <button type="button" className="tb tb-insert" title="Insert a photo from a file (or drop / paste an image)" onMouseDown={keepFocus} onClick={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, undefined)}>
+        <button
+          type="button"
+          className="tb tb-insert"
+          title="Insert a photo from a file (or drop / paste an image)"
+          onMouseDown={keepFocus}
+          onClick={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, undefined)}
+        >
           Photo
         </button>
-        <button type="button" className="tb tb-insert" title="Insert the helpline footer" onMouseDown={keepFocus} onClick={() => editor.dispatchCommand(OPEN_HELPLINE_PANEL_COMMAND, undefined)}>
+        <button
+          type="button"
+          className="tb tb-insert"
+          title="Insert the helpline footer"
+          onMouseDown={keepFocus}
+          onClick={() => editor.dispatchCommand(OPEN_HELPLINE_PANEL_COMMAND, undefined)}
+        >
           Helpline
         </button>
       </div>

@@ -7,4 +7,13 @@ import { PhotoNode } from './nodes/PhotoNode';
 import { TweetNode } from './nodes/TweetNode';
 
 /** Every node type a story body may hold; keep in step with BODY_NODE_SCHEMAS in shared/. */
-export const STORY_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, TweetNode, PhotoNode, HelplineNode];
+export const STORY_NODES: Klass<LexicalNode>[] = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  TweetNode,
+  PhotoNode,
+  HelplineNode,
+];

@@ -53,7 +53,13 @@ export function StoryHeader({ meta, onChange }: Props) {
       <label className="sr-only" htmlFor="meta-byline">
         Byline
       </label>
-      <input id="meta-byline" className="byline-input" placeholder="Byline" value={meta.byline} onChange={(e) => onChange({ byline: e.target.value })} />
+      <input
+        id="meta-byline"
+        className="byline-input"
+        placeholder="Byline"
+        value={meta.byline}
+        onChange={(e) => onChange({ byline: e.target.value })}
+      />
     </header>
   );
 }
@@ -78,9 +84,20 @@ export function MetadataPanel({ meta, onChange }: Props) {
           </span>
         ) : null}
         <div className="field-row">
-          <input id="meta-slug" aria-describedby={auto && meta.headline ? 'meta-slug-hint' : undefined} value={meta.slug} spellCheck={false} onChange={(e) => onChange({ slug: slugify(e.target.value) || e.target.value.toLowerCase() })} />
+          <input
+            id="meta-slug"
+            aria-describedby={auto && meta.headline ? 'meta-slug-hint' : undefined}
+            value={meta.slug}
+            spellCheck={false}
+            onChange={(e) => onChange({ slug: slugify(e.target.value) || e.target.value.toLowerCase() })}
+          />
           {!auto && (
-            <button type="button" className="small" onClick={() => onChange({ slug: slugify(meta.headline) })} title="Make the slug follow the headline again">
+            <button
+              type="button"
+              className="small"
+              onClick={() => onChange({ slug: slugify(meta.headline) })}
+              title="Make the slug follow the headline again"
+            >
               Reset
             </button>
           )}
@@ -88,7 +105,12 @@ export function MetadataPanel({ meta, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor="meta-section">Section</label>
-        <input id="meta-section" value={meta.section} placeholder="e.g. Entertainment" onChange={(e) => onChange({ section: e.target.value })} />
+        <input
+          id="meta-section"
+          value={meta.section}
+          placeholder="e.g. Entertainment"
+          onChange={(e) => onChange({ section: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="meta-tags">Tags</label>
@@ -105,7 +127,12 @@ export function MetadataPanel({ meta, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor="meta-dateline">Dateline</label>
-        <input id="meta-dateline" value={meta.dateline} placeholder="e.g. 2020-10-29 or WELLINGTON" onChange={(e) => onChange({ dateline: e.target.value })} />
+        <input
+          id="meta-dateline"
+          value={meta.dateline}
+          placeholder="e.g. 2020-10-29 or WELLINGTON"
+          onChange={(e) => onChange({ dateline: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="meta-status">Status</label>
@@ -119,7 +146,12 @@ export function MetadataPanel({ meta, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor="meta-language">Language</label>
-        <input id="meta-language" value={meta.language} spellCheck={false} onChange={(e) => onChange({ language: e.target.value.trim() })} />
+        <input
+          id="meta-language"
+          value={meta.language}
+          spellCheck={false}
+          onChange={(e) => onChange({ language: e.target.value.trim() })}
+        />
       </div>
     </section>
   );

@@ -31,19 +31,20 @@ export interface HelplinePreset extends Omit<HelplineState, 'presetId'> {
   builtIn: boolean;
 }
 
-const phone = z
-  .string()
-  .regex(/^\+?[0-9]{3,15}$/, { message: 'must be digits to dial (e.g. 0800543354)' });
+const phone = z.string().regex(/^\+?[0-9]{3,15}$/, { message: 'must be digits to dial (e.g. 0800543354)' });
 const httpsUrl = z
   .string()
   .max(500)
-  .refine((u) => {
-    try {
-      return new URL(u).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, { message: 'must be an https link' });
+  .refine(
+    (u) => {
+      try {
+        return new URL(u).protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an https link' },
+  );
 
 export const HelplineEntrySchema = z.object({
   name: z.string().trim().min(1, { message: 'needs the name of the service' }).max(200),
@@ -116,7 +117,11 @@ export const BUILT_IN_PRESETS: readonly HelplinePreset[] = Object.freeze([
     entries: [
       { name: 'sands.org.nz', detail: 'For support for bereaved parents visit sands.org.nz', url: 'https://www.sands.org.nz' },
       { name: 'LIFELINE', detail: '0800 543 354 (0800 LIFELINE) or free text 4357 (HELP) (available 24/7)', phone: '0800543354' },
-      { name: 'lifeline.org.nz', detail: 'https://www.lifeline.org.nz/services/suicide-crisis-helpline', url: 'https://www.lifeline.org.nz/services/suicide-crisis-helpline' },
+      {
+        name: 'lifeline.org.nz',
+        detail: 'https://www.lifeline.org.nz/services/suicide-crisis-helpline',
+        url: 'https://www.lifeline.org.nz/services/suicide-crisis-helpline',
+      },
       { name: 'YOUTHLINE', detail: 'YOUTHLINE: 0800 376 633', phone: '0800376633' },
       { name: 'NEED TO TALK?', detail: 'NEED TO TALK? Free call or text 1737 (available 24/7)', phone: '1737' },
       { name: 'KIDSLINE', detail: 'KIDSLINE: 0800 543 754 (available 24/7)', phone: '0800543754' },

@@ -22,11 +22,17 @@ function text(node: ChildNode | ChildNode[]): string {
   // A script's or style's source is not text a reader sees.
   const visible = (n: ChildNode): string =>
     n.type === 'script' || n.type === 'style' ? '' : isElement(n) ? n.children.map(visible).join('') : DomUtils.textContent(n);
-  return (Array.isArray(node) ? node : [node]).map(visible).join('').replace(/\u00a0/g, ' ');
+  return (Array.isArray(node) ? node : [node])
+    .map(visible)
+    .join('')
+    .replace(/\u00a0/g, ' ');
 }
 
 function tidy(value: string): string {
-  return value.replace(/[ \t\r\f\v]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return value
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 }
 
 /** Text of a tweet's <p>: <br> become newlines; a link shown as a shortened URL keeps its real URL. */
@@ -41,7 +47,8 @@ function tweetText(nodes: ChildNode[]): string {
         const label = text(node).trim();
         const href = node.attribs.href ?? '';
         // Twitter shows "pic.twitter.com/…" and shortened "example.com/…" labels for t.co links.
-        const looksLikeUrl = /^(https?:\/\/|pic\.twitter\.com\/|[a-z0-9-]+(\.[a-z0-9-]+)+\/)/i.test(label) && !label.startsWith('@') && !label.startsWith('#');
+        const looksLikeUrl =
+          /^(https?:\/\/|pic\.twitter\.com\/|[a-z0-9-]+(\.[a-z0-9-]+)+\/)/i.test(label) && !label.startsWith('@') && !label.startsWith('#');
         // A real link has no spaces, quotes or angle brackets; anything else keeps its label.
         out += looksLikeUrl && /^https?:\/\/[^\s"'<>`]+$/i.test(href) && !/^pic\.twitter\.com\//i.test(label) ? href : label;
       } else out += tweetText(node.children);
@@ -80,7 +87,9 @@ function parseTweetBlockquote(quote: Element): TweetState {
     }
   }
   // Attribution: "— Name (@handle) <a>date</a>" after the paragraph
-  const after = quote.children.filter((n) => n !== paragraph && !(isElement(n) && n.name === 'a' && parseTweetUrl(n.attribs.href ?? '').ok));
+  const after = quote.children.filter(
+    (n) => n !== paragraph && !(isElement(n) && n.name === 'a' && parseTweetUrl(n.attribs.href ?? '').ok),
+  );
   const attribution = tidy(text(after));
   const match = /^[—–-]?\s*(?:&mdash;)?\s*(.*?)\s*\(@([A-Za-z0-9_]{1,15})\)/.exec(attribution.replace(/^&mdash;/, '—'));
   if (match) {
@@ -165,14 +174,20 @@ export function helplineFromAside(aside: Element): HelplineState {
     heading: heading ? tidy(text(heading)) : 'Where to get help:',
     entries,
     // Numbers pasted from elsewhere count as checked the day they were pasted.
-    verifiedAt: /^\d{4}-\d{2}-\d{2}/.test(aside.attribs['data-verified'] ?? '') ? aside.attribs['data-verified']! : new Date().toISOString().slice(0, 10),
+    verifiedAt: /^\d{4}-\d{2}-\d{2}/.test(aside.attribs['data-verified'] ?? '')
+      ? aside.attribs['data-verified']!
+      : new Date().toISOString().slice(0, 10),
   };
   // Same lines as a shipped preset → that preset's snapshot (names, numbers, links).
   for (const preset of BUILT_IN_PRESETS) {
-    const sameLines =
-      preset.entries.length === entries.length && preset.entries.every((e, i) => tidy(e.detail) === entries[i]!.detail);
+    const sameLines = preset.entries.length === entries.length && preset.entries.every((e, i) => tidy(e.detail) === entries[i]!.detail);
     if (sameLines && state.heading === preset.heading) {
-      return { presetId: preset.id, heading: preset.heading, entries: preset.entries.map((e) => ({ ...e })), verifiedAt: aside.attribs['data-verified'] ? state.verifiedAt : preset.verifiedAt };
+      return {
+        presetId: preset.id,
+        heading: preset.heading,
+        entries: preset.entries.map((e) => ({ ...e })),
+        verifiedAt: aside.attribs['data-verified'] ? state.verifiedAt : preset.verifiedAt,
+      };
     }
     if (matchesPreset(state, preset)) return { ...state, presetId: preset.id };
   }

@@ -12,15 +12,19 @@ export interface PhotoState {
 }
 
 export const PhotoFieldsSchema = z.object({
-  asset: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 asset key' }).or(z.literal('')).default(''),
-    src: z
-      .string()
-      .max(2000)
-      .refine((s) => s === '' || isHttpsImageUrl(s), { message: 'must be an https link' })
-      .default(''),
-    alt: z.string().max(2000).default(''),
-    caption: z.string().max(5000).default(''),
-    credit: z.string().max(500).default(''),
+  asset: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 asset key' })
+    .or(z.literal(''))
+    .default(''),
+  src: z
+    .string()
+    .max(2000)
+    .refine((s) => s === '' || isHttpsImageUrl(s), { message: 'must be an https link' })
+    .default(''),
+  alt: z.string().max(2000).default(''),
+  caption: z.string().max(5000).default(''),
+  credit: z.string().max(500).default(''),
 });
 export const PhotoStateSchema = PhotoFieldsSchema.refine((p) => !(p.asset && p.src), {
   message: 'cannot have both an asset and a link',
@@ -63,9 +67,40 @@ export const MAX_PHOTO_BYTES = 25 * 1024 * 1024;
 export function sniffImageType(bytes: Uint8Array): PhotoMime | null {
   const b = bytes;
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'image/png';
-  if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38 && (b[4] === 0x37 || b[4] === 0x39) && b[5] === 0x61) return 'image/gif';
-  if (b.length >= 12 && b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'image/webp';
+  if (
+    b.length >= 8 &&
+    b[0] === 0x89 &&
+    b[1] === 0x50 &&
+    b[2] === 0x4e &&
+    b[3] === 0x47 &&
+    b[4] === 0x0d &&
+    b[5] === 0x0a &&
+    b[6] === 0x1a &&
+    b[7] === 0x0a
+  )
+    return 'image/png';
+  if (
+    b.length >= 6 &&
+    b[0] === 0x47 &&
+    b[1] === 0x49 &&
+    b[2] === 0x46 &&
+    b[3] === 0x38 &&
+    (b[4] === 0x37 || b[4] === 0x39) &&
+    b[5] === 0x61
+  )
+    return 'image/gif';
+  if (
+    b.length >= 12 &&
+    b[0] === 0x52 &&
+    b[1] === 0x49 &&
+    b[2] === 0x46 &&
+    b[3] === 0x46 &&
+    b[8] === 0x57 &&
+    b[9] === 0x45 &&
+    b[10] === 0x42 &&
+    b[11] === 0x50
+  )
+    return 'image/webp';
   return null;
 }
 

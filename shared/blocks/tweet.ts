@@ -22,7 +22,10 @@ const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 const TWEET_ID = /^[0-9]{1,20}$/;
 
 export const TweetStateSchema = z.object({
-  url: z.string().max(500).refine((u) => u === '' || parseTweetUrl(u).ok, { message: 'must be a tweet status link' }),
+  url: z
+    .string()
+    .max(500)
+    .refine((u) => u === '' || parseTweetUrl(u).ok, { message: 'must be a tweet status link' }),
   tweetId: z.string().regex(TWEET_ID, { message: 'must be the digits of a tweet id' }).or(z.literal('')),
   name: z.string().max(200).default(''),
   handle: z.string().regex(HANDLE, { message: 'must be a Twitter handle' }).or(z.literal('')),
@@ -41,7 +44,15 @@ export function emptyTweet(): TweetState {
 
 export type TweetUrlResult = { ok: true; tweetId: string; handle: string; url: string } | { ok: false; reason: string };
 
-const TWEET_HOSTS = new Set(['twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'm.twitter.com', 'x.com', 'www.x.com', 'mobile.x.com']);
+const TWEET_HOSTS = new Set([
+  'twitter.com',
+  'www.twitter.com',
+  'mobile.twitter.com',
+  'm.twitter.com',
+  'x.com',
+  'www.x.com',
+  'mobile.x.com',
+]);
 
 /**
  * Reads the id and handle out of a tweet link as people paste them: twitter.com, x.com or

@@ -83,13 +83,27 @@ function renderTopLevel(
       const html = renderHelpline(node as Partial<HelplineState>);
       if (!html) return null;
       const entries = Array.isArray(node.entries) ? (node.entries as unknown[]).filter(isPrintableEntry).map(cleanEntry) : [];
-      return { type: 'helpline', presetId: str(node.presetId), heading: str(node.heading).trim(), entries, verifiedAt: str(node.verifiedAt), html };
+      return {
+        type: 'helpline',
+        presetId: str(node.presetId),
+        heading: str(node.heading).trim(),
+        entries,
+        verifiedAt: str(node.verifiedAt),
+        html,
+      };
     }
     case 'heading': {
       const inline = renderInline(node);
       if (!inline) return null;
       const level = node.tag === 'h3' || node.tag === 'h4' || node.tag === 'h5' || node.tag === 'h6' ? 3 : 2;
-      return { type: 'heading', level, inner: inline.html, text: inline.text, dir: rtl, html: el(level === 2 ? 'h2' : 'h3', { dir: rtl }, inline.html) };
+      return {
+        type: 'heading',
+        level,
+        inner: inline.html,
+        text: inline.text,
+        dir: rtl,
+        html: el(level === 2 ? 'h2' : 'h3', { dir: rtl }, inline.html),
+      };
     }
     case 'quote': {
       const inline = renderInline(node);
@@ -99,7 +113,14 @@ function renderTopLevel(
     case 'list': {
       const list = renderList(node, 0);
       if (!list) return null;
-      return { type: 'list', ordered: list.ordered, start: list.start, items: list.items, html: list.html, text: list.items.map((i) => i.text).join('\n') };
+      return {
+        type: 'list',
+        ordered: list.ordered,
+        start: list.start,
+        items: list.items,
+        html: list.html,
+        text: list.items.map((i) => i.text).join('\n'),
+      };
     }
     default: {
       // Paragraphs, and anything unknown that holds text (a future node type, a stray
@@ -141,7 +162,10 @@ function renderList(node: SerializedBodyNode, depth: number): RenderedList | nul
   }
   if (items.length === 0) return null;
   const rendered: RenderedListItem[] = items.map((item) => ({
-    inner: fragment(item.inline?.html, item.nested.map((n) => n.html)),
+    inner: fragment(
+      item.inline?.html,
+      item.nested.map((n) => n.html),
+    ),
     text: [item.inline?.text ?? '', ...item.nested.flatMap((n) => n.items.map((i) => i.text))].filter((t) => t !== '').join('\n'),
   }));
   const html = el(

@@ -121,7 +121,12 @@ function cmsBlock(block: RenderedBlock): CmsBlock {
     case 'heading':
       return { type: 'heading', level: block.level, text: block.text, html: block.inner.markup, ...(block.dir ? { dir: block.dir } : {}) };
     case 'list':
-      return { type: 'list', ordered: block.ordered, start: block.start, items: block.items.map((i) => ({ text: i.text, html: i.inner.markup })) };
+      return {
+        type: 'list',
+        ordered: block.ordered,
+        start: block.start,
+        items: block.items.map((i) => ({ text: i.text, html: i.inner.markup })),
+      };
     case 'tweet':
       return { type: 'tweet', ...block.tweet, html: block.html.markup };
     case 'photo': {
@@ -139,7 +144,14 @@ function cmsBlock(block: RenderedBlock): CmsBlock {
       };
     }
     case 'helpline':
-      return { type: 'helpline', heading: block.heading, entries: block.entries, presetId: block.presetId, verifiedAt: block.verifiedAt, html: block.html.markup };
+      return {
+        type: 'helpline',
+        heading: block.heading,
+        entries: block.entries,
+        presetId: block.presetId,
+        verifiedAt: block.verifiedAt,
+        html: block.html.markup,
+      };
   }
 }
 

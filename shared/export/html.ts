@@ -16,7 +16,10 @@ export interface HtmlOptions {
 
 /** The story's rendered blocks with the options' defaults applied. */
 export function renderStoryBlocks(story: Pick<Story, 'body' | 'assets'>, options: HtmlOptions = {}): RenderedBlock[] {
-  return renderBodyBlocks(story.body, story.assets, { assets: options.assets ?? 'inline', creditStyle: options.creditStyle ?? DEFAULT_CREDIT_STYLE });
+  return renderBodyBlocks(story.body, story.assets, {
+    assets: options.assets ?? 'inline',
+    creditStyle: options.creditStyle ?? DEFAULT_CREDIT_STYLE,
+  });
 }
 
 /** The body as clean HTML: what "Copy as HTML", the preview and a CMS paste box get. */

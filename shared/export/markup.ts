@@ -83,10 +83,37 @@ export function lines(children: readonly Child[]): Html {
 }
 
 export type Tag =
-  | 'html' | 'head' | 'body' | 'meta' | 'title' | 'style' | 'script' | 'article'
-  | 'p' | 'h1' | 'h2' | 'h3' | 'blockquote' | 'ul' | 'ol' | 'li' | 'br'
-  | 'strong' | 'em' | 'u' | 's' | 'code' | 'sub' | 'sup' | 'mark' | 'a' | 'span'
-  | 'figure' | 'img' | 'figcaption' | 'aside';
+  | 'html'
+  | 'head'
+  | 'body'
+  | 'meta'
+  | 'title'
+  | 'style'
+  | 'script'
+  | 'article'
+  | 'p'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'blockquote'
+  | 'ul'
+  | 'ol'
+  | 'li'
+  | 'br'
+  | 'strong'
+  | 'em'
+  | 'u'
+  | 's'
+  | 'code'
+  | 'sub'
+  | 'sup'
+  | 'mark'
+  | 'a'
+  | 'span'
+  | 'figure'
+  | 'img'
+  | 'figcaption'
+  | 'aside';
 
 const VOID_TAGS: ReadonlySet<Tag> = new Set(['meta', 'br', 'img']);
 
@@ -109,7 +136,20 @@ export interface Attributes {
 }
 
 const ATTRIBUTE_ORDER: readonly (keyof Attributes)[] = [
-  'name', 'http-equiv', 'content', 'class', 'lang', 'dir', 'async', 'href', 'src', 'alt', 'width', 'height', 'start', 'charset',
+  'name',
+  'http-equiv',
+  'content',
+  'class',
+  'lang',
+  'dir',
+  'async',
+  'href',
+  'src',
+  'alt',
+  'width',
+  'height',
+  'start',
+  'charset',
 ];
 
 export function el(tag: Tag, attributes: Attributes | null, ...children: Child[]): Html {

@@ -132,7 +132,11 @@ function pictureAssociations(storyId: string, blocks: readonly RenderedBlock[]):
     const inDir = image.fileName !== undefined && image.src === image.fileName;
     const picture: NinjsPicture = {
       name: `photo-${n}`,
-      uri: image.asset ? `urn:copydesk:asset:${image.asset}` : image.src.startsWith('https:') ? image.src : `${storyUri(storyId)}:photo-${n}`,
+      uri: image.asset
+        ? `urn:copydesk:asset:${image.asset}`
+        : image.src.startsWith('https:')
+          ? image.src
+          : `${storyUri(storyId)}:photo-${n}`,
       type: 'picture',
       representationtype: 'full',
       ...(block.credit ? { by: block.credit } : {}),

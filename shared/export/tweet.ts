@@ -17,7 +17,13 @@ export function renderTweet(state: Partial<TweetState>): Html {
   const dateText = formatTweetDate(tweet.date) || href || '';
   const date = href ? el('a', { href }, dateText) : dateText;
   const attribution = [author, date].filter((part) => part !== '');
-  return el('blockquote', { class: 'twitter-tweet' }, paragraph, constant`&mdash; `, attribution.map((part, i) => (i > 0 ? [' ', part] : part)));
+  return el(
+    'blockquote',
+    { class: 'twitter-tweet' },
+    paragraph,
+    constant`&mdash; `,
+    attribution.map((part, i) => (i > 0 ? [' ', part] : part)),
+  );
 }
 
 /**
@@ -48,7 +54,9 @@ export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** https://twitter.com/HANDLE/status/ID, from the checked fields or else the stored link. */
 export function tweetStatusUrl(tweet: TweetState): SafeUrl | null {
   if (tweet.tweetId) {
-    return safeLinkUrl(tweet.handle ? `https://twitter.com/${tweet.handle}/status/${tweet.tweetId}` : `https://twitter.com/i/web/status/${tweet.tweetId}`);
+    return safeLinkUrl(
+      tweet.handle ? `https://twitter.com/${tweet.handle}/status/${tweet.tweetId}` : `https://twitter.com/i/web/status/${tweet.tweetId}`,
+    );
   }
   if (tweet.url) {
     const parsed = parseTweetUrl(tweet.url);

@@ -1,10 +1,4 @@
-import {
-  BUILT_IN_PRESETS,
-  matchesPreset,
-  type HelplineEntry,
-  type HelplinePreset,
-  type HelplineState,
-} from '../blocks/helpline';
+import { BUILT_IN_PRESETS, matchesPreset, type HelplineEntry, type HelplinePreset, type HelplineState } from '../blocks/helpline';
 import { parseBullet, withoutBullet } from './bullets';
 
 /**
@@ -77,8 +71,7 @@ export function findPhones(text: string): PhoneMatch[] {
     // "0800 LIFELINE": the digits of a vanity number are not a number on their own.
     if (count <= 4 && /^\s+\p{Lu}{4,}\b/u.test(text.slice(index + printed.length))) continue;
     const before = text.slice(Math.max(0, index - 30), index).toLowerCase();
-    const textOnly =
-      /\btext(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before) && !/\bcall\s+or\s+text(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before);
+    const textOnly = /\btext(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before) && !/\bcall\s+or\s+text(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before);
     found.push({ printed, digits, index, textOnly });
   }
   return found;
@@ -115,8 +108,34 @@ const BARE_DOMAIN = new RegExp(
 );
 /** Second-level labels under which a domain is registered one level down (org.nz, co.uk). */
 const SECOND_LEVEL = new Set([
-  'co', 'com', 'org', 'net', 'gov', 'govt', 'ac', 'edu', 'ltd', 'plc', 'school', 'iwi', 'health', 'maori',
-  'geek', 'gen', 'kiwi', 'mil', 'or', 'ne', 'go', 'id', 'asn', 'me', 'sch', 'police', 'parliament', 'cri',
+  'co',
+  'com',
+  'org',
+  'net',
+  'gov',
+  'govt',
+  'ac',
+  'edu',
+  'ltd',
+  'plc',
+  'school',
+  'iwi',
+  'health',
+  'maori',
+  'geek',
+  'gen',
+  'kiwi',
+  'mil',
+  'or',
+  'ne',
+  'go',
+  'id',
+  'asn',
+  'me',
+  'sch',
+  'police',
+  'parliament',
+  'cri',
 ]);
 
 /** The registrable domain of a host name: www.lifeline.org.nz → lifeline.org.nz. */
@@ -257,7 +276,8 @@ function isLabel(label: string): boolean {
 /** Capitalised words that open a sentence or an instruction, not a service's name. */
 const NOT_A_NAME =
   /^(?:I|In|If|The|For|You|Your|Call|Text|Txt|Phone|Ring|Visit|Contact|Free|Freephone|Freecall|Or|And|To|On|At|A|An|It|This|That|Help|Email|Chat|Also|Please|Anyone|Readers|Those|People|We|Our|Go|See|Try|Reach)$/u;
-const REGION = /^(?:UK|US|USA|America|United States|United Kingdom|Australia|New Zealand|NZ|Ireland|Canada|England|Scotland|Wales|Northern Ireland)$/u;
+const REGION =
+  /^(?:UK|US|USA|America|United States|United Kingdom|Australia|New Zealand|NZ|Ireland|Canada|England|Scotland|Wales|Northern Ireland)$/u;
 
 /**
  * The service a line or a piece of a sentence names before its number or web address: the
@@ -272,7 +292,10 @@ function serviceName(text: string): string | null {
     ...findWebAddresses(text).map((w) => ({ index: w.index, end: w.index + w.printed.length })),
   ].filter((c) => !/^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.end)));
   const cut = contacts.length > 0 ? Math.min(...contacts.map((c) => c.index)) : text.length;
-  const words = text.slice(0, cut).split(/\s+/u).filter((w) => w !== '');
+  const words = text
+    .slice(0, cut)
+    .split(/\s+/u)
+    .filter((w) => w !== '');
   let best: string | null = null;
   let run: string[] = [];
   const close = () => {
@@ -364,7 +387,8 @@ function listFooter(lines: readonly string[], options: HelplineOptions): Helplin
     if (line.trim() === '') continue;
     const entry = parseHelplineEntry(line);
     // A list line: bulleted, or short and led by the service's name ("Lifeline: 13 11 14").
-    const listLike = parseBullet(line) !== null || (line.trim().length <= 120 && entryName(withoutBullet(line)) !== null && !/[.!?]$/.test(line.trim()));
+    const listLike =
+      parseBullet(line) !== null || (line.trim().length <= 120 && entryName(withoutBullet(line)) !== null && !/[.!?]$/.test(line.trim()));
     if (!entry || !listLike) break;
     entries.unshift(entry);
     start = i;
@@ -378,7 +402,12 @@ function listFooter(lines: readonly string[], options: HelplineOptions): Helplin
   let intro = start - 1;
   while (intro >= 0 && lines[intro]!.trim() === '') intro--;
   const introLine = intro >= 0 ? lines[intro]!.trim() : '';
-  if (introLine.length <= 80 && introLine.endsWith(':') && /\b(?:help|support|talk)\b/iu.test(introLine) && findPhones(introLine).length === 0) {
+  if (
+    introLine.length <= 80 &&
+    introLine.endsWith(':') &&
+    /\b(?:help|support|talk)\b/iu.test(introLine) &&
+    findPhones(introLine).length === 0
+  ) {
     heading = introLine;
     start = intro;
   }
@@ -453,7 +482,10 @@ function splitSentences(line: string): Sentence[] {
 
 const VERB = '(?:call|phone|ring|text|txt|email|visit|chat|message)';
 /** Where a sentence moves on to the next service: ", ", "; ", " or ", " and " — but not "call or text". */
-const SEPARATOR = new RegExp(`,\\s+|(?<!&#?[A-Za-z0-9]+);\\s+|(?<!\\b${VERB})\\s+(?:or|and|OR|AND)\\s+(?!${VERB}\\b(?!\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}))`, 'gu');
+const SEPARATOR = new RegExp(
+  `,\\s+|(?<!&#?[A-Za-z0-9]+);\\s+|(?<!\\b${VERB})\\s+(?:or|and|OR|AND)\\s+(?!${VERB}\\b(?!\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}))`,
+  'gu',
+);
 /** A piece that only says how to get in touch: "call", "free call", "or phone". */
 const ONLY_LEAD_WORDS = /^(?:(?:free|freephone|call|phone|ring|text|contact|visit|or|and|you|can|also)\b\s*)+$/iu;
 
@@ -521,7 +553,10 @@ function segmentName(piece: string, previous: string | null): string | 'same' | 
   const run = serviceName(text);
   if (run) return run;
   const web = findWebAddresses(text);
-  if (web.length > 0 && /^(?:(?:visit|at|go\s+to|see|online\s+at|or|and)\s+)*$/iu.test(`${text.slice(0, web[0]!.index).trim()} `.trimStart())) {
+  if (
+    web.length > 0 &&
+    /^(?:(?:visit|at|go\s+to|see|online\s+at|or|and)\s+)*$/iu.test(`${text.slice(0, web[0]!.index).trim()} `.trimStart())
+  ) {
     const domain = web[0]!.domain;
     const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
     if (previous && key(domain).includes(key(previous))) return 'same';
@@ -538,7 +573,11 @@ function lastContentLine(lines: readonly string[]): number {
 /** The block's state; a list identical to a preset takes its id, heading and date. */
 export function footerState(heading: string, entries: HelplineEntry[], options: HelplineOptions): HelplineState {
   const presets = [...(options.presets ?? []), ...BUILT_IN_PRESETS];
-  const bare = (h: string) => h.trim().toLowerCase().replace(/[\s:.?!]+$/u, '');
+  const bare = (h: string) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s:.?!]+$/u, '');
   for (const preset of presets) {
     if (matchesPreset({ heading, entries }, preset)) {
       return { presetId: preset.id, heading, entries, verifiedAt: preset.verifiedAt };

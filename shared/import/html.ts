@@ -161,7 +161,9 @@ export function summarizeBody(children: readonly SerializedBodyNode[]): ImportSu
 
 function describeDroppedImages(dropped: readonly HtmlImage[]): string[] {
   if (dropped.length === 0) return [];
-  const names = dropped.map((image) => (image.src.startsWith('data:') ? 'an embedded image of an unsupported type' : shorten(image.src || '(no source)', 60)));
+  const names = dropped.map((image) =>
+    image.src.startsWith('data:') ? 'an embedded image of an unsupported type' : shorten(image.src || '(no source)', 60),
+  );
   const unique = [...new Set(names)];
   return [
     `${dropped.length} ${dropped.length === 1 ? 'image was' : 'images were'} left out (not an https link or an embedded JPEG, PNG, WebP or GIF): ${unique.slice(0, 5).join(', ')}${unique.length > 5 ? ', …' : ''}`,
@@ -424,20 +426,90 @@ function inlinePlainText(items: readonly Inline[]): string {
 
 /** Removed with everything inside them (their text too). */
 const DROPPED = new Set([
-  'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param',
-  'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'area', 'noscript', 'noembed',
-  'noframes', 'head', 'meta', 'link', 'base', 'xml', 'input', 'button', 'select', 'option', 'optgroup',
-  'datalist', 'textarea', 'output', 'progress', 'meter', 'dialog', 'slot', 'portal', 'rp',
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'area',
+  'noscript',
+  'noembed',
+  'noframes',
+  'head',
+  'meta',
+  'link',
+  'base',
+  'xml',
+  'input',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
+  'output',
+  'progress',
+  'meter',
+  'dialog',
+  'slot',
+  'portal',
+  'rp',
   // Obsolete raw-text elements: their "text" is markup, seen in exploit payloads, not in copy.
-  'xmp', 'plaintext',
+  'xmp',
+  'plaintext',
 ]);
 
 /** Elements that start a block of their own (others are inline: their text joins the current block). */
 const CONTAINERS = new Set([
-  'html', 'body', 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'address', 'center',
-  'form', 'fieldset', 'legend', 'details', 'summary', 'hgroup', 'dl', 'dt', 'dd', 'figure', 'figcaption',
-  'aside', 'caption', 'search', 'li', 'pre', 'listing', 'td', 'th', 'tr', 'tbody',
-  'thead', 'tfoot', 'colgroup', 'col',
+  'html',
+  'body',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'address',
+  'center',
+  'form',
+  'fieldset',
+  'legend',
+  'details',
+  'summary',
+  'hgroup',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'aside',
+  'caption',
+  'search',
+  'li',
+  'pre',
+  'listing',
+  'td',
+  'th',
+  'tr',
+  'tbody',
+  'thead',
+  'tfoot',
+  'colgroup',
+  'col',
 ]);
 
 const ITALIC_TAGS = new Set(['i', 'em', 'cite', 'var', 'dfn']);
@@ -464,7 +536,11 @@ function parseDeclarations(text: string, into = new Map<string, string>()): Map<
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
-    const value = declaration.slice(colon + 1).replace(/!\s*important/i, '').trim().toLowerCase();
+    const value = declaration
+      .slice(colon + 1)
+      .replace(/!\s*important/i, '')
+      .trim()
+      .toLowerCase();
     if (property) into.set(property, value);
   }
   return into;
@@ -620,7 +696,8 @@ function romanValue(token: string): number {
   return Math.max(1, total);
 }
 
-const ORDERED_STYLE = /^(decimal|decimal-leading-zero|lower-alpha|upper-alpha|lower-latin|upper-latin|lower-roman|upper-roman|lower-greek|armenian|georgian|cjk-|hiragana|katakana|hebrew)/;
+const ORDERED_STYLE =
+  /^(decimal|decimal-leading-zero|lower-alpha|upper-alpha|lower-latin|upper-latin|lower-roman|upper-roman|lower-greek|armenian|georgian|cjk-|hiragana|katakana|hebrew)/;
 
 function listStyleOrdered(style: Map<string, string>): boolean | null {
   const type = style.get('list-style-type') ?? style.get('list-style')?.split(/\s+/)[0];
@@ -740,7 +817,10 @@ function nextValue(list: SerializedBodyNode): number {
  * (an item whose only child is the list) placed after its parent item; levels that skip
  * (1 → 3) get the items in between, so no level is lost.
  */
-function buildLists(items: readonly ListEntryItem[], continueFrom: { key: string; ordered: boolean; next: number } | null): SerializedBodyNode[] {
+function buildLists(
+  items: readonly ListEntryItem[],
+  continueFrom: { key: string; ordered: boolean; next: number } | null,
+): SerializedBodyNode[] {
   const out: SerializedBodyNode[] = [];
   const stack: { node: SerializedBodyNode; key: string; ordered: boolean }[] = [];
   for (const item of items) {
@@ -754,7 +834,15 @@ function buildLists(items: readonly ListEntryItem[], continueFrom: { key: string
       const depth = stack.length;
       let start = depth === level && item.start !== undefined ? item.start : 1;
       // A numbered list split by a lifted-out photo goes on counting.
-      if (depth === 0 && out.length === 0 && continueFrom && continueFrom.key === item.key && continueFrom.ordered && item.ordered && item.start === undefined) {
+      if (
+        depth === 0 &&
+        out.length === 0 &&
+        continueFrom &&
+        continueFrom.key === item.key &&
+        continueFrom.ordered &&
+        item.ordered &&
+        item.start === undefined
+      ) {
         start = continueFrom.next;
       }
       const list = listNode(item.ordered, clampStart(start));
@@ -930,9 +1018,16 @@ class Converter implements Sink {
       const child = children[i]!;
       if (child.type === 'comment' && /^\s*\[if !supportLists\]\s*$/i.test(child.data)) {
         let end = i + 1;
-        while (end < children.length && !(children[end]!.type === 'comment' && /^\s*\[endif\]\s*$/i.test((children[end] as { data: string }).data))) end++;
+        while (
+          end < children.length &&
+          !(children[end]!.type === 'comment' && /^\s*\[endif\]\s*$/i.test((children[end] as { data: string }).data))
+        )
+          end++;
         if (end >= children.length) continue;
-        const marker = children.slice(i + 1, end).map((n) => flatText(n)).join('');
+        const marker = children
+          .slice(i + 1, end)
+          .map((n) => flatText(n))
+          .join('');
         this.setMarker(el, marker);
         for (const removed of children.slice(i, end + 1)) DomUtils.removeElement(removed);
         i--;
@@ -1272,7 +1367,12 @@ class Converter implements Sink {
       sink.cells.forEach((cell, i) => {
         if (i > 0) line.push({ kind: 'text', text: ' | ', format: 0, link: null, whitespace: 'collapse' });
         // A cell's own line breaks would split the row: they become spaces.
-        append(line, cell.map((item): Inline => (item.kind === 'break' ? { kind: 'text', text: ' ', format: 0, link: item.link, whitespace: 'collapse' } : item)));
+        append(
+          line,
+          cell.map((item): Inline =>
+            item.kind === 'break' ? { kind: 'text', text: ' ', format: 0, link: item.link, whitespace: 'collapse' } : item,
+          ),
+        );
       });
       if (sink.cells.some((cell) => hasWords(settleInlines(cell)))) this.sink.text({ kind: 'paragraph' }, line);
       for (const node of sink.deferred) this.sink.block(node);

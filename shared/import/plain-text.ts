@@ -198,7 +198,15 @@ function tweets(blocks: string[][]): Item[] {
       segment = [];
       items.push({
         kind: 'tweet',
-        state: { url: '', tweetId: '', name: attribution.name, handle: attribution.handle, text: tweetText, date: attribution.date, lang: '' },
+        state: {
+          url: '',
+          tweetId: '',
+          name: attribution.name,
+          handle: attribution.handle,
+          text: tweetText,
+          date: attribution.date,
+          lang: '',
+        },
       });
     }
     if (segment.length > 0) items.push({ kind: 'raw', lines: segment });
@@ -265,7 +273,12 @@ function mergeLists(items: Item[]): Item[] {
   const out: Item[] = [];
   for (const item of items) {
     const last = out[out.length - 1];
-    if (item.kind === 'list' && last?.kind === 'list' && last.ordered === item.ordered && last.items.length + item.items.length <= MAX_CHILDREN) {
+    if (
+      item.kind === 'list' &&
+      last?.kind === 'list' &&
+      last.ordered === item.ordered &&
+      last.items.length + item.items.length <= MAX_CHILDREN
+    ) {
       last.items.push(...item.items);
     } else out.push(item);
   }
@@ -275,15 +288,69 @@ function mergeLists(items: Item[]): Item[] {
 // ---- subheadings -----------------------------------------------------------------------
 
 const SMALL_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'into',
-  'vs', 'via', 'is', 'are', 'was', 'be', 'it', 'its', 'up', 'off', 'over', 'out', 'than', 'so', 'if', 'not',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'as',
+  'into',
+  'vs',
+  'via',
+  'is',
+  'are',
+  'was',
+  'be',
+  'it',
+  'its',
+  'up',
+  'off',
+  'over',
+  'out',
+  'than',
+  'so',
+  'if',
+  'not',
 ]);
 /** Words that open a title but rarely a name: "What Happens Next", "The Road Ahead". */
 const TITLE_OPENERS = new Set([
-  'what', 'how', 'why', 'who', 'where', 'when', 'which', 'the', 'a', 'an', 'our', 'your', 'this', 'that', 'these',
-  'inside', 'behind', 'after', 'before', 'beyond', 'looking', 'more', 'next',
+  'what',
+  'how',
+  'why',
+  'who',
+  'where',
+  'when',
+  'which',
+  'the',
+  'a',
+  'an',
+  'our',
+  'your',
+  'this',
+  'that',
+  'these',
+  'inside',
+  'behind',
+  'after',
+  'before',
+  'beyond',
+  'looking',
+  'more',
+  'next',
 ]);
-const WEB_CHROME = /^(?:advertisement|sponsored|read more|related(?: articles| stories| content)?|share(?: this(?: article| story)?)?|continue reading(?: below)?|sign up|subscribe(?: now)?|listen to this article|follow us|most read|trending|comments?)$/iu;
+const WEB_CHROME =
+  /^(?:advertisement|sponsored|read more|related(?: articles| stories| content)?|share(?: this(?: article| story)?)?|continue reading(?: below)?|sign up|subscribe(?: now)?|listen to this article|follow us|most read|trending|comments?)$/iu;
 
 /** A short line that can only be a subheading: ALL CAPS, or Title Case that is not just a name. */
 export function looksLikeSubheading(line: string): boolean {

@@ -39,10 +39,7 @@ const DATE = [
   `${YEAR}年\\s*[01]?[0-9]月\\s*[0-3]?[0-9]日`,
 ].join('|');
 
-const ATTRIBUTION = new RegExp(
-  `${DASH}\\s*(${NOT_DASH}*?)\\s*\\(\\s*@([A-Za-z0-9_]{1,15})\\s*\\)\\s*(${DATE})\\s*$`,
-  'u',
-);
+const ATTRIBUTION = new RegExp(`${DASH}\\s*(${NOT_DASH}*?)\\s*\\(\\s*@([A-Za-z0-9_]{1,15})\\s*\\)\\s*(${DATE})\\s*$`, 'u');
 
 /** Only the end of a line can hold an attribution; long lines are cut to keep this linear. */
 const TAIL = 600;

@@ -16,9 +16,7 @@ import {
 } from './schema';
 import { migrateStory } from './migrations';
 
-export type RestoreResult =
-  | { ok: true; story: Story; migratedFrom?: number }
-  | { ok: false; reason: string };
+export type RestoreResult = { ok: true; story: Story; migratedFrom?: number } | { ok: false; reason: string };
 
 /**
  * The only door into the app for a story from outside (disk, clipboard, the web harness):
@@ -29,7 +27,9 @@ export function restoreStory(input: unknown): RestoreResult {
   try {
     const result = restoreUnchecked(input);
     // However long the place or the value it names, the reason stays one short line.
-    return result.ok || result.reason.length < MAX_REASON_LENGTH ? result : { ok: false, reason: truncate(result.reason, MAX_REASON_LENGTH - 1) };
+    return result.ok || result.reason.length < MAX_REASON_LENGTH
+      ? result
+      : { ok: false, reason: truncate(result.reason, MAX_REASON_LENGTH - 1) };
   } catch (error) {
     // Defensive: a bug in a validator must still give the user a line, not a stack trace.
     return { ok: false, reason: `not a readable story (${oneLine(error)})` };

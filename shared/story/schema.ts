@@ -56,10 +56,7 @@ export type StoryMeta = z.infer<typeof StoryMetaSchema>;
 // ---- body: Lexical's serialized editor state -------------------------------------------
 
 const direction = z.enum(['ltr', 'rtl']).nullable().default(null);
-const elementFormat = z
-  .enum(['', 'left', 'start', 'center', 'right', 'end', 'justify'])
-  .or(z.number().int().min(0).max(7))
-  .default('');
+const elementFormat = z.enum(['', 'left', 'start', 'center', 'right', 'end', 'justify']).or(z.number().int().min(0).max(7)).default('');
 const indent = z.number().int().min(0).max(20).default(0);
 const version = z.number().int().min(0).max(1000).default(1);
 
@@ -146,15 +143,7 @@ export const BLOCK_NODE_TYPES: ReadonlySet<string> = new Set(['tweet', 'photo', 
 export type BodyNodeType = keyof typeof BODY_NODE_SCHEMAS;
 
 /** Nodes that hold children (element nodes in Lexical's terms). */
-export const ELEMENT_NODE_TYPES: ReadonlySet<string> = new Set([
-  'root',
-  'paragraph',
-  'heading',
-  'quote',
-  'list',
-  'listitem',
-  'link',
-]);
+export const ELEMENT_NODE_TYPES: ReadonlySet<string> = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link']);
 
 /** A node of the serialized body, as stored. */
 export interface SerializedBodyNode {
@@ -254,7 +243,8 @@ export function checkingAssets<T>(rawAssets: unknown, parse: () => T): T {
   const known = new Set<string>();
   if (rawAssets !== null && typeof rawAssets === 'object') {
     for (const asset of Object.values(rawAssets)) {
-      if (asset !== null && typeof asset === 'object' && typeof asset.data === 'string' && checkedBase64.get(asset) === asset.data) known.add(asset.data);
+      if (asset !== null && typeof asset === 'object' && typeof asset.data === 'string' && checkedBase64.get(asset) === asset.data)
+        known.add(asset.data);
     }
   }
   checkedInInput = known;

@@ -40,14 +40,20 @@ test('a reporter builds the seed story with a photo, two tweets and the NZ helpl
   // The preview is a scaled copy, not the 1600px original
   const previewWidth = await photo.locator('img.photo-preview').evaluate((img: HTMLImageElement) => img.naturalWidth);
   expect(previewWidth).toBeLessThanOrEqual(960);
-  await photo.getByLabel('Caption').fill('Former US Secretary of State Hillary Clinton has offered her support to Chrissy Teigen after the star penned a heartbreaking essay on her pregnancy loss.');
+  await photo
+    .getByLabel('Caption')
+    .fill(
+      'Former US Secretary of State Hillary Clinton has offered her support to Chrissy Teigen after the star penned a heartbreaking essay on her pregnancy loss.',
+    );
   await photo.getByLabel('Credit').fill('Supplied');
   await photo.getByLabel('Alt text (for screen readers)').fill('Chrissy Teigen');
   await expect(photo.locator('.credit')).toHaveText('Photo / Supplied');
 
   // Paragraph, then a tweet pasted as a link on an empty line (filled by the look-up)
   await editor(page).locator('p').last().click();
-  await page.keyboard.type("Hillary Clinton has offered kind words of support to Chrissy Teigen in response to the star's candid essay on losing her unborn son.");
+  await page.keyboard.type(
+    "Hillary Clinton has offered kind words of support to Chrissy Teigen in response to the star's candid essay on losing her unborn son.",
+  );
   await page.keyboard.press('Enter');
   await paste(page, { 'text/plain': 'https://x.com/chrissyteigen/status/1321573421466869760?s=20&t=abc' });
   const tweets = page.locator('[data-block="tweet"]');
@@ -114,8 +120,20 @@ test('a reporter builds the seed story with a photo, two tweets and the NZ helpl
   const [photoNode, tweet1, tweet2, helpline] = blocks;
   expect(saved.assets[photoNode.asset]).toMatchObject({ mime: 'image/png', width: 1600, height: 900 });
   expect(photoNode).toMatchObject({ credit: 'Supplied', alt: 'Chrissy Teigen' });
-  expect(tweet1).toMatchObject({ tweetId: '1321573421466869760', handle: 'chrissyteigen', name: 'chrissy teigen', date: 'October 28, 2020', lang: 'en', url: 'https://twitter.com/chrissyteigen/status/1321573421466869760' });
-  expect(tweet2).toMatchObject({ tweetId: '1321606223578812416', handle: 'chrissyteigen', name: 'chrissy teigen', date: 'October 28, 2020' });
+  expect(tweet1).toMatchObject({
+    tweetId: '1321573421466869760',
+    handle: 'chrissyteigen',
+    name: 'chrissy teigen',
+    date: 'October 28, 2020',
+    lang: 'en',
+    url: 'https://twitter.com/chrissyteigen/status/1321573421466869760',
+  });
+  expect(tweet2).toMatchObject({
+    tweetId: '1321606223578812416',
+    handle: 'chrissyteigen',
+    name: 'chrissy teigen',
+    date: 'October 28, 2020',
+  });
   expect(tweet2.text).toContain('https://t.co/9xv5SBDgGX');
   expect(JSON.stringify(saved)).not.toContain('<script');
   expect(helpline.presetId).toBe('nz-standard');
@@ -124,7 +142,10 @@ test('a reporter builds the seed story with a photo, two tweets and the NZ helpl
   await page.reload();
   await expect(page.locator('[data-block]')).toHaveCount(0);
   await page.keyboard.press('Control+o');
-  await page.getByRole('dialog', { name: 'Open story' }).getByRole('button', { name: /seed-story\.story/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Open story' })
+    .getByRole('button', { name: /seed-story\.story/ })
+    .click();
   await expect(tweets).toHaveCount(2);
   await expect(photo.locator('img.photo-preview')).toBeVisible();
   // A finished photo shows as it will print, its alt text beside it; Edit opens its form.
@@ -176,7 +197,9 @@ test('blocks can be selected, moved, deleted and the deletion undone with the ke
 test('an image that is too large or not an image is refused with a message', async ({ page }) => {
   await page.goto('/');
   await editor(page).click();
-  await page.getByTestId('photo-file-input').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('this is not a picture') });
+  await page
+    .getByTestId('photo-file-input')
+    .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('this is not a picture') });
   await expect(page.getByRole('alert')).toContainText('“notes.png” is not a JPEG, PNG, WebP or GIF image.');
   const big = Buffer.alloc(26 * 1024 * 1024);
   makePng(4, 4).copy(big);
@@ -245,11 +268,16 @@ test('a second helpline footer replaces the first, saying so before, and one und
   await expect(footer.locator('li')).toHaveCount(9);
 });
 
-test('a story with many blocks mounts those near the screen, keeps the text of the rest findable, and mounts them when scrolled to, selected or printed', async ({ page }) => {
+test('a story with many blocks mounts those near the screen, keeps the text of the rest findable, and mounts them when scrolled to, selected or printed', async ({
+  page,
+}) => {
   const count = BLOCK_BATCH * 5 + 7;
   const story = buildSeedStory();
   story.body = bodyOf([
-    ...Array.from({ length: count }, (_, i) => [paragraph(`Update ${i + 1}.`), tweetNode({ ...SEED_TWEETS[0]!, text: `Tweet number ${i + 1} of the night` })]).flat(),
+    ...Array.from({ length: count }, (_, i) => [
+      paragraph(`Update ${i + 1}.`),
+      tweetNode({ ...SEED_TWEETS[0]!, text: `Tweet number ${i + 1} of the night` }),
+    ]).flat(),
     ...[1, 2, 3].map((n) => photoNode({ ...SEED_PHOTO, caption: `Late photo ${n}` })),
   ]);
   writeFileSync(path.join(docsDir, 'many-blocks.story'), serializeStory(story));

@@ -100,7 +100,9 @@ test('Copy as HTML puts the HTML source and rich HTML on the clipboard', async (
 test('the preview shows the exported page in a sandboxed frame that runs no script', async ({ page }) => {
   await openSeed(page, 'preview-seed.story');
   // A hostile headline must show as text, and nothing in the frame may run.
-  await page.getByLabel('Headline', { exact: true }).fill('<img src=x onerror="window.parent.pwned=1"><script>window.parent.pwned=2</script>Headline');
+  await page
+    .getByLabel('Headline', { exact: true })
+    .fill('<img src=x onerror="window.parent.pwned=1"><script>window.parent.pwned=2</script>Headline');
   await page.getByRole('button', { name: 'Preview' }).click();
   const frame = page.frameLocator('iframe[title="Preview of the exported page"]');
   await expect(frame.locator('h1')).toContainText('<script>window.parent.pwned=2</script>Headline');

@@ -142,7 +142,10 @@ test('a reporter writes a formatted story, saves it, reloads and reopens it unch
   await page.reload();
   await expect(editor(page)).not.toContainText('Plain');
   await page.keyboard.press('Control+o');
-  await page.getByRole('dialog', { name: 'Open story' }).getByRole('button', { name: /foundation\.story/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Open story' })
+    .getByRole('button', { name: /foundation\.story/ })
+    .click();
   await expect(page.getByLabel('Headline')).toHaveValue('Clinton offers support to Teigen');
   await expect(page.getByLabel('Standfirst')).toHaveValue('The former Secretary of State praised the essay.');
   await expect(page.getByLabel('Byline')).toHaveValue('Entertainment reporter');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const docsDir = process.env.E2E_DOCS!;
-const samples = path.resolve(here, '../../../shared/samples');
+const samples = path.resolve(here, '../fixtures/samples');
 const editor = (page: Page) => page.locator('.editor-body');
 
 async function paste(page: Page, data: Record<string, string>) {
@@ -24,7 +24,9 @@ test('pasting from Google Docs gives clean text: no stray bold, no inline styles
   await paste(page, { 'text/html': html, 'text/plain': 'ignored' });
   const body = editor(page);
   await expect(body.locator('p').first()).not.toBeEmpty();
-  const styled = await body.evaluate((root) => [...root.querySelectorAll('[style]')].map((el) => el.getAttribute('style')).filter((s) => s && s.trim()));
+  const styled = await body.evaluate((root) =>
+    [...root.querySelectorAll('[style]')].map((el) => el.getAttribute('style')).filter((s) => s && s.trim()),
+  );
   expect(styled).toEqual([]);
   // The docs-internal-guid wrapper is a <b style="font-weight:normal">: it must not bold everything.
   const boldText = await body.locator('strong, b, .ed-bold').allTextContents();
@@ -44,7 +46,9 @@ test('pasting Word HTML keeps list levels and drops Word markup', async ({ page 
   expect(await body.locator('li li, li ul, li ol').count()).toBeGreaterThan(0);
 });
 
-test('pasting a copied article as plain text makes tweet, photo and helpline blocks; one undo gives back the plain paste', async ({ page }) => {
+test('pasting a copied article as plain text makes tweet, photo and helpline blocks; one undo gives back the plain paste', async ({
+  page,
+}) => {
   await page.goto('/');
   await editor(page).click();
   const text = readFileSync(path.join(samples, 'seed-teigen-clinton.txt'), 'utf8');
@@ -79,7 +83,10 @@ test('File → Import turns a Word file into a new, unsaved story', async ({ pag
 
   await page.getByRole('button', { name: 'Import…' }).click();
   await page.getByRole('dialog', { name: 'Save changes to “Docx sample document”?' }).getByRole('button', { name: 'Don’t Save' }).click();
-  await page.getByRole('dialog', { name: /Import/ }).getByRole('button', { name: /slogan\.txt/ }).click();
+  await page
+    .getByRole('dialog', { name: /Import/ })
+    .getByRole('button', { name: /slogan\.txt/ })
+    .click();
   await expect(page.getByRole('status')).toContainText('5 tweets');
   await expect(page.locator('[data-block="tweet"]')).toHaveCount(5);
 });

@@ -12,7 +12,9 @@ const editor = (page: Page) => page.locator('.editor-body');
 
 /** A harness of the test's own, so the test can kill it like a crash. */
 async function startOwnHarness(port: number, docs: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/support/harness.ts', String(port), docs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/support/harness.ts', String(port), docs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('e2e harness on') && resolve());
     child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
@@ -20,7 +22,9 @@ async function startOwnHarness(port: number, docs: string): Promise<ChildProcess
   return child;
 }
 
-test('after a crash, the unsaved story is offered back with its time, and nothing older than the journal delay is lost', async ({ browser }) => {
+test('after a crash, the unsaved story is offered back with its time, and nothing older than the journal delay is lost', async ({
+  browser,
+}) => {
   const docs = mkdtempSync(path.join(os.tmpdir(), 'copydesk-crash-'));
   const port = 4619;
   let server = await startOwnHarness(port, docs);
@@ -43,7 +47,9 @@ test('after a crash, the unsaved story is offered back with its time, and nothin
     const journalled = () => {
       const folder = path.join(docs, '.copydesk', 'recovery');
       try {
-        return readdirSync(folder).some((f) => f.endsWith('.json') && readFileSync(path.join(folder, f), 'utf8').includes('Councillors vote on the budget.'));
+        return readdirSync(folder).some(
+          (f) => f.endsWith('.json') && readFileSync(path.join(folder, f), 'utf8').includes('Councillors vote on the budget.'),
+        );
       } catch {
         return false;
       }
@@ -158,7 +164,10 @@ test('a story and its Save As copy, open in two windows, keep a crash journal ea
   writeFileSync(path.join(docsDir, 'twin-copy.story'), text);
   const context = await browser.newContext();
   try {
-    for (const [name, marker] of [['twin-original', 'ORIGINAL-EDIT'], ['twin-copy', 'COPY-EDIT']] as const) {
+    for (const [name, marker] of [
+      ['twin-original', 'ORIGINAL-EDIT'],
+      ['twin-copy', 'COPY-EDIT'],
+    ] as const) {
       const page = await context.newPage();
       await page.goto(`/?open=${name}.story`);
       await expect(page.locator('[data-block="helpline"]')).toHaveCount(1);
@@ -180,7 +189,10 @@ test('a story and its Save As copy, open in two windows, keep a crash journal ea
     // Both windows' work on disk at once: two entries, each with only its own words.
     const held = () => {
       const all = journals();
-      return { original: all.filter((j) => j.includes('ORIGINAL-EDIT') && !j.includes('COPY-EDIT')).length, copy: all.filter((j) => j.includes('COPY-EDIT') && !j.includes('ORIGINAL-EDIT')).length };
+      return {
+        original: all.filter((j) => j.includes('ORIGINAL-EDIT') && !j.includes('COPY-EDIT')).length,
+        copy: all.filter((j) => j.includes('COPY-EDIT') && !j.includes('ORIGINAL-EDIT')).length,
+      };
     };
     await expect.poll(held, { timeout: 5000 }).toEqual({ original: 1, copy: 1 });
     await new Promise((resolve) => setTimeout(resolve, 1500)); // and neither overwrites the other later

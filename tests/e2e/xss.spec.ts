@@ -14,25 +14,114 @@ function hostileStory(payload: string): Story {
   const isUrl = URL_PAYLOADS.includes(payload);
   const text = payload;
   const url = isUrl ? payload : 'https://img.example/photo.jpg';
-  story.meta = { ...story.meta, headline: text, standfirst: text, byline: text, slug: text, section: text, tags: [text], dateline: text, language: text };
+  story.meta = {
+    ...story.meta,
+    headline: text,
+    standfirst: text,
+    byline: text,
+    slug: text,
+    section: text,
+    tags: [text],
+    dateline: text,
+    language: text,
+  };
   const children: SerializedBodyNode[] = [
-    { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 1, style: '', mode: 'normal', detail: 0 }] },
-    { type: 'heading', tag: 'h2', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }] },
     {
-      type: 'paragraph', version: 1, direction: null, format: '', indent: 0,
-      children: [{ type: 'link', url: isUrl ? payload : 'https://ok.example/', rel: null, target: null, title: text, version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }] }],
+      type: 'paragraph',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [{ type: 'text', version: 1, text, format: 1, style: '', mode: 'normal', detail: 0 }],
     },
-    { type: 'quote', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 2, style: '', mode: 'normal', detail: 0 }] },
     {
-      type: 'list', listType: 'bullet', start: 1, tag: 'ul', version: 1, direction: null, format: '', indent: 0,
-      children: [{ type: 'listitem', value: 1, version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }] }],
+      type: 'heading',
+      tag: 'h2',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
     },
-    { type: 'tweet', version: 1, format: '', url: isUrl ? payload : 'https://twitter.com/a/status/1', tweetId: isUrl ? payload : '1', name: text, handle: text, text, date: text, lang: text },
+    {
+      type: 'paragraph',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'link',
+          url: isUrl ? payload : 'https://ok.example/',
+          rel: null,
+          target: null,
+          title: text,
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
+        },
+      ],
+    },
+    {
+      type: 'quote',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [{ type: 'text', version: 1, text, format: 2, style: '', mode: 'normal', detail: 0 }],
+    },
+    {
+      type: 'list',
+      listType: 'bullet',
+      start: 1,
+      tag: 'ul',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'listitem',
+          value: 1,
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
+        },
+      ],
+    },
+    {
+      type: 'tweet',
+      version: 1,
+      format: '',
+      url: isUrl ? payload : 'https://twitter.com/a/status/1',
+      tweetId: isUrl ? payload : '1',
+      name: text,
+      handle: text,
+      text,
+      date: text,
+      lang: text,
+    },
     { type: 'photo', version: 1, format: '', asset: '', src: url, alt: text, caption: text, credit: text },
     { type: 'photo', version: 1, format: '', asset: SEED_PNG_SHA256, src: '', alt: text, caption: text, credit: text },
     {
-      type: 'helpline', version: 1, format: '', presetId: text, heading: text, verifiedAt: text,
-      entries: [{ name: text, detail: `${text} 0800 543 354`, phone: isUrl ? payload : '0800543354', url: isUrl ? payload : 'https://help.example/' }],
+      type: 'helpline',
+      version: 1,
+      format: '',
+      presetId: text,
+      heading: text,
+      verifiedAt: text,
+      entries: [
+        {
+          name: text,
+          detail: `${text} 0800 543 354`,
+          phone: isUrl ? payload : '0800543354',
+          url: isUrl ? payload : 'https://help.example/',
+        },
+      ],
     },
   ];
   story.body = { root: { ...story.body.root, children } };
@@ -42,10 +131,16 @@ function hostileStory(payload: string): Story {
 async function inspect(page: Page) {
   return page.evaluate((urlAttributes) => {
     const all = [...document.querySelectorAll('*')];
-    const handlers = all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`));
+    const handlers = all.flatMap((el) =>
+      [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`),
+    );
     const urls = all.flatMap((el) => urlAttributes.map((name) => el.getAttribute(name)).filter((v): v is string => v !== null));
-    const active = all.filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'BASE', 'LINK', 'FRAME', 'FRAMESET', 'APPLET'].includes(el.tagName)).map((el) => el.tagName);
-    const refresh = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'refresh').length;
+    const active = all
+      .filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'BASE', 'LINK', 'FRAME', 'FRAMESET', 'APPLET'].includes(el.tagName))
+      .map((el) => el.tagName);
+    const refresh = [...document.querySelectorAll('meta[http-equiv]')].filter(
+      (m) => m.getAttribute('http-equiv')!.toLowerCase() === 'refresh',
+    ).length;
     return { handlers, urls, active, refresh, xss: (window as unknown as { __xss?: unknown }).__xss };
   }, URL_ATTRIBUTES);
 }
@@ -59,7 +154,8 @@ test('an exported page with hostile text and URLs in every field is inert in Chr
   const requests: string[] = [];
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === 'https://xss.test/story.html') return route.fulfill({ contentType: 'text/html', body: (page as unknown as { body: string }).body });
+    if (url === 'https://xss.test/story.html')
+      return route.fulfill({ contentType: 'text/html', body: (page as unknown as { body: string }).body });
     requests.push(url);
     return route.abort();
   });
@@ -127,7 +223,9 @@ test('pasting hostile HTML into the editor is sanitised and the story still save
     const all = [...root.querySelectorAll('*')];
     return {
       handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
-      active: all.filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'SVG', 'MATH'].includes(el.tagName.toUpperCase())).map((el) => el.tagName),
+      active: all
+        .filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'SVG', 'MATH'].includes(el.tagName.toUpperCase()))
+        .map((el) => el.tagName),
       links: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
       urls: all.flatMap((el) => urlAttributes.map((n) => el.getAttribute(n)).filter((v): v is string => v !== null)),
       xss: (window as unknown as { __xss?: unknown }).__xss,

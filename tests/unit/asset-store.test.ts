@@ -5,7 +5,11 @@ import type { StoryAsset } from '../../shared/story/schema';
 
 function fileAsset(seed: number): { hash: string; asset: StoryAsset; bytes: Buffer } {
   const bytes = makePng(30 + seed, 20, seed);
-  return { hash: String(seed).repeat(64).slice(0, 64), bytes, asset: { mime: 'image/png', name: `p${seed}.png`, width: 30 + seed, height: 20, bytes: bytes.length, data: bytes.toString('base64') } };
+  return {
+    hash: String(seed).repeat(64).slice(0, 64),
+    bytes,
+    asset: { mime: 'image/png', name: `p${seed}.png`, width: 30 + seed, height: 20, bytes: bytes.length, data: bytes.toString('base64') },
+  };
 }
 
 const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));

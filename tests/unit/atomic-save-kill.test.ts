@@ -161,7 +161,10 @@ async function lane(storyDir: string, kills: number, next: () => number, where: 
     }
 
     // Temporary files never pass for the story: not listed, not what opening reads.
-    expect((await listStories(storyDir)).map((f) => f.name), where(kill)).toEqual([NAME]);
+    expect(
+      (await listStories(storyDir)).map((f) => f.name),
+      where(kill),
+    ).toEqual([NAME]);
     expect((await readStoryFile(file)).text === text, where(kill)).toBe(true);
 
     // Every tenth kill, sweep the leftovers the way a later save would (but at once), checking

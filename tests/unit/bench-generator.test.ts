@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { generateStory, headlessPeerState, isImageSignature, lexicalPeerState, plainParagraphs, SIZES, type BenchSize, type GeneratedStory } from '../../bench/generate';
+import {
+  generateStory,
+  headlessPeerState,
+  isImageSignature,
+  lexicalPeerState,
+  plainParagraphs,
+  SIZES,
+  type BenchSize,
+  type GeneratedStory,
+} from '../../bench/generate';
 import { restoreStory, restoreStoryText } from '../../shared/story/restore';
 
 /** The bench's story generator (bench/generate.ts, `npm run bench`): seeded, sized, real images, valid. */
@@ -19,7 +28,7 @@ function decodePng(bytes: Buffer): { width: number; height: number } {
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.subarray(at + 4, at + 8).toString('ascii');
     if (type === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
@@ -91,6 +100,8 @@ describe('bench story generator', () => {
     expect(lexical.root.children.every((n) => n.type === 'paragraph')).toBe(true);
     const headless = headlessPeerState(gen.story);
     expect(headless.root.children.some((n) => ['tweet', 'photo', 'helpline'].includes(n.type))).toBe(false);
-    expect(headless.root.children.filter((n) => n.type === 'heading').length).toBe(gen.story.body.root.children.filter((n) => n.type === 'heading').length);
+    expect(headless.root.children.filter((n) => n.type === 'heading').length).toBe(
+      gen.story.body.root.children.filter((n) => n.type === 'heading').length,
+    );
   });
 });

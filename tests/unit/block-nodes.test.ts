@@ -21,7 +21,15 @@ function headlessEditor(): LexicalEditor {
   });
 }
 
-const text = (t: string, format = 0): SerializedBodyNode => ({ type: 'text', version: 1, text: t, format, style: '', mode: 'normal', detail: 0 });
+const text = (t: string, format = 0): SerializedBodyNode => ({
+  type: 'text',
+  version: 1,
+  text: t,
+  format,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+});
 const paragraph = (...children: SerializedBodyNode[]): SerializedBodyNode => ({
   type: 'paragraph',
   version: 1,
@@ -98,7 +106,14 @@ function roundTrip(body: unknown): StoryBody {
 
 describe('newsroom blocks survive the editor unchanged', () => {
   it('the input body is a valid story body to begin with', () => {
-    expect(restored(storyBody()).body.root.children.map((n) => n.type)).toEqual(['paragraph', 'tweet', 'paragraph', 'photo', 'paragraph', 'helpline']);
+    expect(restored(storyBody()).body.root.children.map((n) => n.type)).toEqual([
+      'paragraph',
+      'tweet',
+      'paragraph',
+      'photo',
+      'paragraph',
+      'helpline',
+    ]);
   });
 
   it('a body with a tweet, a photo and a helpline round-trips exactly, and restoreStory accepts the result', () => {
@@ -191,14 +206,31 @@ describe('block node state', () => {
       },
       { discrete: true },
     );
-    expect(json).toEqual({ type: 'tweet', version: 1, format: '', url: '', tweetId: '', name: '', handle: '', text: '', date: '', lang: '' });
+    expect(json).toEqual({
+      type: 'tweet',
+      version: 1,
+      format: '',
+      url: '',
+      tweetId: '',
+      name: '',
+      handle: '',
+      text: '',
+      date: '',
+      lang: '',
+    });
   });
 
   it('importJSON ignores unknown fields and fields of the wrong type', () => {
     const editor = headlessEditor();
     editor.update(
       () => {
-        const tweet = TweetNode.importJSON({ ...tweetBlock, html: '<script>alert(1)</script>', embed: { raw: true }, name: 42, lang: null });
+        const tweet = TweetNode.importJSON({
+          ...tweetBlock,
+          html: '<script>alert(1)</script>',
+          embed: { raw: true },
+          name: 42,
+          lang: null,
+        });
         expect(tweet.exportJSON()).toEqual({ ...tweetBlock, name: '', lang: '' });
 
         const photo = PhotoNode.importJSON({ ...photoBlock, onload: 'alert(1)', width: 1200, credit: ['Supplied'] });
@@ -221,7 +253,10 @@ describe('block node state', () => {
 
   it('unknown fields in a body are not carried through the editor', () => {
     const body = storyBody();
-    body.root.children[1] = { ...tweetBlock, html: '<blockquote><script src="https://platform.twitter.com/widgets.js"></script></blockquote>' };
+    body.root.children[1] = {
+      ...tweetBlock,
+      html: '<blockquote><script src="https://platform.twitter.com/widgets.js"></script></blockquote>',
+    };
     expect(roundTrip(body).root.children[1]).toEqual(tweetBlock);
   });
 

@@ -18,7 +18,13 @@ import { $createTweetNode } from '../../renderer/editor/nodes/TweetNode';
 
 // Headless Lexical: update listeners run on every commit, as in the app.
 function setup(): { editor: LexicalEditor; blocks: NodeKey[]; texts: NodeKey[] } {
-  const editor = createEditor({ namespace: 'block-selection-test', nodes: STORY_NODES, onError: (e) => { throw e; } });
+  const editor = createEditor({
+    namespace: 'block-selection-test',
+    nodes: STORY_NODES,
+    onError: (e) => {
+      throw e;
+    },
+  });
   const blocks: NodeKey[] = [];
   const texts: NodeKey[] = [];
   editor.update(
@@ -39,7 +45,8 @@ function setup(): { editor: LexicalEditor; blocks: NodeKey[]; texts: NodeKey[] }
 }
 
 /** What Lexical's own `isSelected()` says of each block now. */
-const lexicalSays = (editor: LexicalEditor, keys: NodeKey[]) => editor.getEditorState().read(() => keys.map((k) => $getNodeByKey(k)!.isSelected()));
+const lexicalSays = (editor: LexicalEditor, keys: NodeKey[]) =>
+  editor.getEditorState().read(() => keys.map((k) => $getNodeByKey(k)!.isSelected()));
 
 describe('block selection store', () => {
   it('tells only the blocks whose selection changed, and agrees with isSelected()', () => {
@@ -66,23 +73,29 @@ describe('block selection store', () => {
     expect(blocks.map((k) => store.has(k))).toEqual([false, false, false]);
 
     // Clicking the photo: only the photo hears of it.
-    editor.update(() => {
-      const selection = $createNodeSelection();
-      selection.add(blocks[1]!);
-      $setSelection(selection);
-    }, { discrete: true });
+    editor.update(
+      () => {
+        const selection = $createNodeSelection();
+        selection.add(blocks[1]!);
+        $setSelection(selection);
+      },
+      { discrete: true },
+    );
     expect(calls).toEqual([blocks[1]]);
     expect(blocks.map((k) => store.has(k))).toEqual(lexicalSays(editor, blocks));
     expect(store.has(blocks[1]!)).toBe(true);
 
     // A range from the first paragraph into the last covers every block in between.
     calls.length = 0;
-    editor.update(() => {
-      const selection = $createRangeSelection();
-      selection.anchor.set(texts[0]!, 2, 'text');
-      selection.focus.set(texts[2]!, 3, 'text');
-      $setSelection(selection);
-    }, { discrete: true });
+    editor.update(
+      () => {
+        const selection = $createRangeSelection();
+        selection.anchor.set(texts[0]!, 2, 'text');
+        selection.focus.set(texts[2]!, 3, 'text');
+        $setSelection(selection);
+      },
+      { discrete: true },
+    );
     expect(blocks.map((k) => store.has(k))).toEqual(lexicalSays(editor, blocks));
     expect(blocks.map((k) => store.has(k))).toEqual([true, true, false]);
     expect(calls.sort()).toEqual([blocks[0]].sort());
@@ -98,22 +111,28 @@ describe('block selection store', () => {
 
   it('answers before anyone subscribes, and stops listening when the last block leaves', () => {
     const { editor, blocks } = setup();
-    editor.update(() => {
-      const selection = $createNodeSelection();
-      selection.add(blocks[2]!);
-      $setSelection(selection);
-    }, { discrete: true });
+    editor.update(
+      () => {
+        const selection = $createNodeSelection();
+        selection.add(blocks[2]!);
+        $setSelection(selection);
+      },
+      { discrete: true },
+    );
     const store = storeFor(editor);
     expect(store.has(blocks[2]!)).toBe(true);
     expect(store.has(blocks[0]!)).toBe(false);
     const calls: NodeKey[] = [];
     const stop = store.subscribe(blocks[0]!, () => calls.push(blocks[0]!));
     stop();
-    editor.update(() => {
-      const selection = $createNodeSelection();
-      selection.add(blocks[0]!);
-      $setSelection(selection);
-    }, { discrete: true });
+    editor.update(
+      () => {
+        const selection = $createNodeSelection();
+        selection.add(blocks[0]!);
+        $setSelection(selection);
+      },
+      { discrete: true },
+    );
     expect(calls).toEqual([]);
     expect(store.has(blocks[0]!)).toBe(true); // still right when asked
   });

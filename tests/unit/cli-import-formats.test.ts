@@ -8,10 +8,8 @@ import { restoreStoryText } from '../../shared/story/restore';
 import type { Story } from '../../shared/story/schema';
 import { makePng } from '../fixtures/images';
 
-const SAMPLES = path.resolve(PROJECT, '../shared/samples/docx');
+const SAMPLES = path.resolve(PROJECT, 'tests/fixtures/samples/docx');
 const CLIPBOARD = path.join(PROJECT, 'tests/fixtures/clipboard');
-
-
 
 async function readStory(file: string): Promise<Story> {
   const restored = restoreStoryText(await fs.readFile(file, 'utf8'));
@@ -36,7 +34,11 @@ describe('copydesk import <file.docx>', () => {
     expect(run.stdout).toBe('3 photos, 6 headings, 2 lists, 28 paragraphs\n');
     const story = await readStory(out);
     expect(story.meta.headline).toBe('Docx sample document');
-    expect(Object.values(story.assets).map((a) => a.mime).sort()).toEqual(['image/gif', 'image/jpeg', 'image/png']);
+    expect(
+      Object.values(story.assets)
+        .map((a) => a.mime)
+        .sort(),
+    ).toEqual(['image/gif', 'image/jpeg', 'image/png']);
     expect(bodyPlainText(story.body)).toContain('Here is some change tracking. An insertion Followed by.');
   });
 
@@ -96,7 +98,11 @@ describe('copydesk import <file.html>', () => {
     expect(bodyPlainText(story.body)).toBe('The café “reopens” today.');
     const photos = story.body.root.children.filter((n) => n.type === 'photo');
     expect(photos.map((p) => p.alt)).toEqual(['Café front', 'Map']);
-    expect(Object.values(story.assets).map((a) => [a.width, a.height]).sort()).toEqual([
+    expect(
+      Object.values(story.assets)
+        .map((a) => [a.width, a.height])
+        .sort(),
+    ).toEqual([
       [3, 2],
       [8, 6],
     ]);

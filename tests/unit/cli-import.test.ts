@@ -6,11 +6,9 @@ import { cli, PROJECT, type CliRun as Run } from './support/cli';
 import { decodeText } from '../../electron/cli/import';
 import { restoreStoryText } from '../../shared/story';
 
-const SEED = path.resolve(PROJECT, '../shared/samples/seed-teigen-clinton.txt');
-const NJ = path.resolve(PROJECT, '../shared/samples/nj-south-dakota-slogan.txt');
+const SEED = path.resolve(PROJECT, 'tests/fixtures/samples/seed-teigen-clinton.txt');
+const NJ = path.resolve(PROJECT, 'tests/fixtures/samples/nj-south-dakota-slogan.txt');
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
-
-
 
 function expectNoStackTrace(run: Run) {
   const all = run.stdout + run.stderr;
@@ -26,7 +24,6 @@ async function exists(file: string): Promise<boolean> {
     () => false,
   );
 }
-
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-import-'));
@@ -71,7 +68,11 @@ describe('copydesk import (real CLI process)', () => {
     ['a whitespace-only file', (f) => fs.writeFile(f, ' \n\t\r\n  \n'), 'is empty'],
     ['PNG bytes', (f) => fs.writeFile(f, PNG), 'is a PNG image, not text'],
     ['bytes with NULs', (f) => fs.writeFile(f, Buffer.from('abc\0def\0', 'latin1')), 'is a binary file, not text'],
-    ['Latin-1 bytes', (f) => fs.writeFile(f, Buffer.from('café au lait\n', 'latin1')), 'is not UTF-8 text (save it as UTF-8 and try again)'],
+    [
+      'Latin-1 bytes',
+      (f) => fs.writeFile(f, Buffer.from('café au lait\n', 'latin1')),
+      'is not UTF-8 text (save it as UTF-8 and try again)',
+    ],
     ['a folder', (f) => fs.mkdir(f), 'is a folder, not a file'],
   ];
   for (const [label, make, reason] of failures) {

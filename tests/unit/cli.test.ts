@@ -124,7 +124,9 @@ describe('the bundled CLI `npm run cli` runs', () => {
     expect((await cli('--help')).code).toBe(0);
     const first = await read();
     // The commands and the shared story code it is made from; never node_modules.
-    expect(first.inputs).toEqual(expect.arrayContaining(['electron/cli.ts', 'electron/cli/export.ts', 'shared/story/restore.ts', 'package-lock.json']));
+    expect(first.inputs).toEqual(
+      expect.arrayContaining(['electron/cli.ts', 'electron/cli/export.ts', 'shared/story/restore.ts', 'package-lock.json']),
+    );
     expect(first.inputs.some((i) => i.includes('node_modules'))).toBe(false);
 
     expect((await cli('--help')).code).toBe(0);

@@ -169,7 +169,12 @@ describe('dispatch: malformed payloads are refused as invalid, never thrown', ()
     'journal:list': [...notObjects, { all: true }],
     'story:lock': [...notObjects, {}, { path: 5 }, { path: 'a.story', force: 'yes' }],
     'story:unlock': [...notObjects, {}, { path: '' }, { path: 'a.story', extra: 1 }],
-    'export:remove': [...notObjects, {}, { target: 'a.html', relative: ['../x'], includeTarget: false }, { target: 'a.html', relative: [], includeTarget: 'yes' }],
+    'export:remove': [
+      ...notObjects,
+      {},
+      { target: 'a.html', relative: ['../x'], includeTarget: false },
+      { target: 'a.html', relative: [], includeTarget: 'yes' },
+    ],
     'window:state': [
       ...notObjects,
       {},
@@ -299,7 +304,10 @@ describe('dispatch: handlers', () => {
     });
     expect(await call('story:read', { path: '../outside.story' })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await call('story:read', { path: '/etc/passwd' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await call('story:write', { path: '/tmp/evil.story', text: 'x', expected: null })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await call('story:write', { path: '/tmp/evil.story', text: 'x', expected: null })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 
   it('turns an unexpected host error into an io result, on one line', async () => {
@@ -369,7 +377,11 @@ describe('parseResult', () => {
   });
 
   it('passes on errors, keeping only known codes', () => {
-    expect(parseResult('story:read', { ok: false, error: 'gone', code: 'not-found' })).toEqual({ ok: false, error: 'gone', code: 'not-found' });
+    expect(parseResult('story:read', { ok: false, error: 'gone', code: 'not-found' })).toEqual({
+      ok: false,
+      error: 'gone',
+      code: 'not-found',
+    });
     expect(parseResult('story:read', { ok: false, error: 'weird', code: 'teapot' })).toEqual({ ok: false, error: 'weird', code: 'io' });
     expect(parseResult('story:read', { ok: false, error: 42 })).toEqual({ ok: false, error: 'story:read failed', code: 'io' });
   });

@@ -2,36 +2,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  Document,
-  ExternalHyperlink,
-  FootnoteReferenceRun,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDocx, type DocxImportResult } from '../../electron/services/docx-import';
 import { imageSize } from '../../shared/import/image-size';
 import { restoreStory } from '../../shared/story/restore';
 import type { SerializedBodyNode } from '../../shared/story/schema';
 import { makePng } from '../fixtures/images';
-import {
-  allNodes,
-  BOLD,
-  expectCleanBody,
-  flattenList,
-  ITALIC,
-  links,
-  SUPERSCRIPT,
-  textOf,
-  UNDERLINE,
-} from './support/body-nodes';
+import { allNodes, BOLD, expectCleanBody, flattenList, ITALIC, links, SUPERSCRIPT, textOf, UNDERLINE } from './support/body-nodes';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLES = path.resolve(HERE, '../../../shared/samples/docx');
+const SAMPLES = path.resolve(HERE, '../fixtures/samples/docx');
 const NOW = new Date('2024-11-27T09:00:00.000Z');
 
 // ---- reading an imported story the way the samples' expectations are written -------------
@@ -63,7 +44,11 @@ function textWithoutMarks(node: SerializedBodyNode): string {
 function read(result: DocxImportResult): Reading {
   const children = result.story.body.root.children;
   const notesAt = children.findIndex(
-    (n, i) => n.type === 'heading' && n.tag === 'h3' && textOf(n) === 'Notes' && children.slice(i + 1).every((m) => m.type === 'paragraph' && /^\[\d+\]/.test(textOf(m))),
+    (n, i) =>
+      n.type === 'heading' &&
+      n.tag === 'h3' &&
+      textOf(n) === 'Notes' &&
+      children.slice(i + 1).every((m) => m.type === 'paragraph' && /^\[\d+\]/.test(textOf(m))),
   );
   const main = notesAt >= 0 ? children.slice(0, notesAt) : children;
   const notes = notesAt >= 0 ? children.slice(notesAt + 1) : [];
@@ -72,7 +57,10 @@ function read(result: DocxImportResult): Reading {
     children,
     main,
     notes,
-    mainText: main.map(textWithoutMarks).filter((t) => t !== '').join('\n'),
+    mainText: main
+      .map(textWithoutMarks)
+      .filter((t) => t !== '')
+      .join('\n'),
     mainTextWithMarks: main.map(textOf).join('\n'),
   };
 }
@@ -82,7 +70,13 @@ function cellText(cell: string): string {
   return cell.replace(/\s*\((?:vMerge|gridSpan)[^)]*\)/g, '').trim();
 }
 
-const MIME_FOR_EXTENSION: Record<string, string> = { jpeg: 'image/jpeg', jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
+const MIME_FOR_EXTENSION: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+};
 
 // ---- one check per field an .expected.json may have ------------------------------------------
 
@@ -92,7 +86,12 @@ type Check = (expected: Expected, r: Reading) => void;
 const CHECKS: Record<string, Check> = {
   file: (e) => expect(readdirSync(SAMPLES)).toContain(e.file),
   sizeBytes: (e) => expect(readFileSync(path.join(SAMPLES, String(e.file))).length).toBe(e.sizeBytes),
-  sha256: (e) => expect(createHash('sha256').update(readFileSync(path.join(SAMPLES, String(e.file)))).digest('hex')).toBe(e.sha256),
+  sha256: (e) =>
+    expect(
+      createHash('sha256')
+        .update(readFileSync(path.join(SAMPLES, String(e.file))))
+        .digest('hex'),
+    ).toBe(e.sha256),
 
   title: (e, r) => expect(r.result.story.meta.headline).toBe(e.title),
   titleStyle: (e, r) => {
@@ -199,7 +198,11 @@ const CHECKS: Record<string, Check> = {
   },
   imageParts: (e, r) => {
     const mimes = (e.imageParts as string[]).map((p) => MIME_FOR_EXTENSION[p.split('.').pop()!.toLowerCase()]);
-    expect(Object.values(r.result.story.assets).map((a) => a.mime).sort()).toEqual(mimes.sort());
+    expect(
+      Object.values(r.result.story.assets)
+        .map((a) => a.mime)
+        .sort(),
+    ).toEqual(mimes.sort());
   },
 
   footnotes: (e, r) => {
@@ -258,19 +261,26 @@ function tableRows(e: Expected): string[][] {
 }
 
 function rowKey(text: string): string {
-  return text.split(/\s*\|\s*/).map((c) => c.trim()).join(' | ');
+  return text
+    .split(/\s*\|\s*/)
+    .map((c) => c.trim())
+    .join(' | ');
 }
 
 function expectMarked(r: Reading, phrases: readonly string[], bit: number): void {
-  const marked = allNodes(r.children).filter((n) => n.type === 'text' && (Number(n.format) & bit) !== 0).map((n) => String(n.text).trim());
+  const marked = allNodes(r.children)
+    .filter((n) => n.type === 'text' && (Number(n.format) & bit) !== 0)
+    .map((n) => String(n.text).trim());
   for (const phrase of phrases) expect(marked, phrase).toContain(phrase.trim());
 }
 
 // ---- the samples ------------------------------------------------------------------------------
 
-const SAMPLE_FILES = readdirSync(SAMPLES).filter((f) => f.endsWith('.expected.json')).sort();
+const SAMPLE_FILES = readdirSync(SAMPLES)
+  .filter((f) => f.endsWith('.expected.json'))
+  .sort();
 
-describe('.docx samples (../shared/samples/docx) against their .expected.json', () => {
+describe('.docx samples (tests/fixtures/samples/docx) against their .expected.json', () => {
   it('finds the samples', () => expect(SAMPLE_FILES.length).toBeGreaterThanOrEqual(8));
 
   for (const file of SAMPLE_FILES) {
@@ -336,12 +346,22 @@ describe('a .docx built in the test (docx package)', () => {
             new Paragraph({
               children: [
                 new TextRun('Read the '),
-                new ExternalHyperlink({ link: 'https://www.example.co.nz/report', children: [new TextRun({ text: 'full report', style: 'Hyperlink' })] }),
+                new ExternalHyperlink({
+                  link: 'https://www.example.co.nz/report',
+                  children: [new TextRun({ text: 'full report', style: 'Hyperlink' })],
+                }),
                 new TextRun('.'),
               ],
             }),
             new Paragraph({
-              children: [new ImageRun({ type: 'png', data: png, transformation: { width: 240, height: 160 }, altText: { name: 'pool', description: 'The empty pool', title: 'Pool' } })],
+              children: [
+                new ImageRun({
+                  type: 'png',
+                  data: png,
+                  transformation: { width: 240, height: 160 },
+                  altText: { name: 'pool', description: 'The empty pool', title: 'Pool' },
+                }),
+              ],
             }),
           ],
         },
@@ -368,8 +388,16 @@ describe('a .docx built in the test (docx package)', () => {
     expect(r.main[0]).toMatchObject({ tag: 'h2' });
     expect(textOf(r.main[0]!)).toBe('The vote');
     expect(r.mainText.split('\n')[1]).toBe('Councillors voted 9–4 on a wet Thursday.');
-    expect(allNodes(r.main).filter((n) => n.type === 'text' && Number(n.format) & BOLD).map((n) => n.text)).toEqual(['9–4']);
-    expect(allNodes(r.main).filter((n) => n.type === 'text' && Number(n.format) & ITALIC).map((n) => n.text)).toEqual(['wet']);
+    expect(
+      allNodes(r.main)
+        .filter((n) => n.type === 'text' && Number(n.format) & BOLD)
+        .map((n) => n.text),
+    ).toEqual(['9–4']);
+    expect(
+      allNodes(r.main)
+        .filter((n) => n.type === 'text' && Number(n.format) & ITALIC)
+        .map((n) => n.text),
+    ).toEqual(['wet']);
     expect(links(r.children)).toEqual([{ url: 'https://www.example.co.nz/report', text: 'full report' }]);
     expect(r.notes.map(textOf)).toEqual(['[1] Figures from the council agenda.']);
     expect(result.summary).toEqual({ tweets: 0, photos: 1, helplines: 0, paragraphs: 3, headings: 2, lists: 1 });

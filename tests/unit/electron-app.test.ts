@@ -31,7 +31,10 @@ describe('the real Copydesk desktop app', () => {
   it.skipIf(!binary)(
     binary ? 'launches, opens its window titled Copydesk, and closes' : `launches the desktop app — ${SKIP_REASON}`,
     async () => {
-      if (!existsSync(path.join(repoRoot, 'dist', 'electron', 'main.cjs')) || !existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) {
+      if (
+        !existsSync(path.join(repoRoot, 'dist', 'electron', 'main.cjs')) ||
+        !existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))
+      ) {
         execSync('npm run build', { cwd: repoRoot, stdio: 'inherit' });
       }
       const { _electron } = await import('playwright-core');
@@ -49,9 +52,15 @@ describe('the real Copydesk desktop app', () => {
         const page = await app.firstWindow({ timeout: 60_000 });
         await page.waitForLoadState('domcontentloaded');
         expect(page.url()).toMatch(/^app:\/\/copydesk\//);
-        await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? ''), { timeout: 30_000 }).toContain('Copydesk');
+        await expect
+          .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? ''), { timeout: 30_000 })
+          .toContain('Copydesk');
         // The page has the bridge and no Node.
-        expect(await page.evaluate(() => Object.keys((window as unknown as { copydesk: object }).copydesk).sort())).toEqual(['host', 'invoke', 'onCommand']);
+        expect(await page.evaluate(() => Object.keys((window as unknown as { copydesk: object }).copydesk).sort())).toEqual([
+          'host',
+          'invoke',
+          'onCommand',
+        ]);
         expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       } finally {
         await app.close();

@@ -191,7 +191,7 @@ describe('IPC', () => {
     expect(win.close).not.toHaveBeenCalled();
   });
 
-  it("story:read reads a real .story file end to end", async () => {
+  it('story:read reads a real .story file end to end', async () => {
     const file = path.join(tmp, 'Budget 2026.story');
     const text = JSON.stringify({ format: 'copydesk.story', schemaVersion: 1, meta: { headline: 'Budget 2026: what it means for you' } });
     await fsPromises.writeFile(file, text, 'utf8');
@@ -254,7 +254,10 @@ describe('IPC', () => {
     expect(result).toMatchObject({ ok: true, value: { path: file, name: 'new.story' } });
     expect(await fsPromises.readFile(file, 'utf8')).toBe('{"new":1}');
     // Saving again as if the file were new is a conflict, not a silent overwrite.
-    expect(await fake.invoke('story:write', { path: file, text: '{"new":2}', expected: null })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await fake.invoke('story:write', { path: file, text: '{"new":2}', expected: null })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     expect(await fsPromises.readFile(file, 'utf8')).toBe('{"new":1}');
   });
 
@@ -291,7 +294,13 @@ describe('navigation, windows and webviews', () => {
     expect(open).toBeTypeOf('function');
     expect(open!({ url: 'https://example.com/story' })).toEqual({ action: 'deny' });
     expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://example.com/story');
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>x</script>', 'app://copydesk/index.html', 'smb://server/share']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>x</script>',
+      'app://copydesk/index.html',
+      'smb://server/share',
+    ]) {
       expect(open!({ url })).toEqual({ action: 'deny' });
     }
     expect(fake.shell.openExternal).toHaveBeenCalledTimes(1);
@@ -416,7 +425,7 @@ describe('closing with unsaved work', () => {
     expect(win.destroyed).toBe(true);
   });
 
-  it('a dirty window asks Save / Don\'t Save / Cancel about the story by name', async () => {
+  it("a dirty window asks Save / Don't Save / Cancel about the story by name", async () => {
     await markDirty(true, '• Budget 2026 — Copydesk');
     fake.dialog.showMessageBoxSync.mockReturnValueOnce(2);
     win.requestClose();

@@ -253,7 +253,11 @@ describe("Electron's security checklist", () => {
       code: 'forbidden',
     });
     expect(
-      await fake.invoke('window:state', { title: 'x', dirty: true }, { url: 'app://copydesk/index.html', parent: { url: 'app://copydesk/' } }),
+      await fake.invoke(
+        'window:state',
+        { title: 'x', dirty: true },
+        { url: 'app://copydesk/index.html', parent: { url: 'app://copydesk/' } },
+      ),
     ).toMatchObject({ ok: false, code: 'forbidden' });
     expect(win.setTitle).not.toHaveBeenCalled();
     expect(await fake.invoke('window:state', { title: 'x', dirty: true })).toEqual({ ok: true, value: {} });
@@ -353,7 +357,7 @@ describe("Electron's security checklist", () => {
 });
 
 describe('the close prompt', () => {
-  it('offers Save / Don\'t Save / Cancel, Save by default, Cancel on Escape', () => {
+  it("offers Save / Don't Save / Cancel, Save by default, Cancel on Escape", () => {
     expect(CLOSE_PROMPT_BUTTONS).toEqual(['Save', "Don't Save", 'Cancel']);
     const options = closePromptOptions('Budget 2026');
     expect(options.buttons).toEqual(['Save', "Don't Save", 'Cancel']);
@@ -398,7 +402,9 @@ describe('storyPathFromArgv', () => {
   });
 
   it('skips the executable, the app folder in development and switches', () => {
-    expect(storyPathFromArgv(['/usr/bin/electron', '.', '--inspect=9229', '--enable-logging', 'x.story'], cwd)).toBe(path.join(cwd, 'x.story'));
+    expect(storyPathFromArgv(['/usr/bin/electron', '.', '--inspect=9229', '--enable-logging', 'x.story'], cwd)).toBe(
+      path.join(cwd, 'x.story'),
+    );
     expect(storyPathFromArgv(['/usr/bin/electron', '.', '--flag=a.story'], cwd)).toBeNull();
     expect(storyPathFromArgv(['/path/that/looks/like.story'], cwd)).toBeNull();
   });

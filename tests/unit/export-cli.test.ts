@@ -11,8 +11,6 @@ import { cmsValidator, ninjsValidator, schemaErrors } from './support/schemas';
 
 const USAGE_LINE = /^usage: copydesk export <story> --format html\|page\|json\|ninjs/;
 
-
-
 function expectNoStackTrace(run: Run) {
   const all = run.stdout + run.stderr;
   expect(all).not.toMatch(/^\s+at\s/m);
@@ -160,7 +158,10 @@ describe('copydesk export (real CLI process)', () => {
       [['export', seedFile, '--format', 'html', '--tweet-script=yes'], '--tweet-script takes no value'],
       [['export', seedFile, '--format', 'html', '--assets', 'zip'], 'unknown --assets "zip" (use inline or dir)'],
       [['export', seedFile, '--format', 'html', '--assets', 'dir'], '--assets dir writes images/ beside the output: give -o <out>'],
-      [['export', seedFile, '--format', 'html', '--credit-style', 'bold'], 'unknown --credit-style "bold" (use photo-slash, photo-colon, image-parens)'],
+      [
+        ['export', seedFile, '--format', 'html', '--credit-style', 'bold'],
+        'unknown --credit-style "bold" (use photo-slash, photo-colon, image-parens)',
+      ],
       [['export', '--format', 'html'], 'which story? (export <story> --format …)'],
       [['export', seedFile, seedFile, '--format', 'html'], 'export takes one story (got 2)'],
       [['export', seedFile, '--format', 'html', '-o', seedFile], 'the output would overwrite the story itself'],

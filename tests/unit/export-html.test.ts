@@ -75,7 +75,7 @@ describe('the seed story as an HTML fragment', () => {
     expect(restoredSeedStory().body.root.children).toHaveLength(buildSeedStory().body.root.children.length);
   });
 
-  it('embeds both tweets as Twitter\'s own blockquote markup, with handles, dates and status links', () => {
+  it("embeds both tweets as Twitter's own blockquote markup, with handles, dates and status links", () => {
     expect(elements(html, 'blockquote', 'twitter-tweet')).toEqual([
       '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">oh my god Hillary Clinton just tweeted my essay now I have to delete the stupid videos I just posted oh my god please dont look at them Hillary Clinton</p>&mdash; chrissy teigen (@chrissyteigen) <a href="https://twitter.com/chrissyteigen/status/1321573421466869760">October 28, 2020</a></blockquote>',
       '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">I’m so honored <a href="https://twitter.com/hillaryclinton">@hillaryclinton</a>. You have dedicated your life to fighting for women’s and children’s health, so to have you share my piece about my experience means the absolute world to me. Wow. Wow. <a href="https://t.co/9xv5SBDgGX">https://t.co/9xv5SBDgGX</a></p>&mdash; chrissy teigen (@chrissyteigen) <a href="https://twitter.com/chrissyteigen/status/1321606223578812416">October 28, 2020</a></blockquote>',
@@ -110,7 +110,7 @@ describe('the seed story as an HTML fragment', () => {
     );
   });
 
-  it('keeps the story\'s order: photo, three paragraphs, tweet, two paragraphs, tweet, eleven paragraphs, helpline', () => {
+  it("keeps the story's order: photo, three paragraphs, tweet, two paragraphs, tweet, eleven paragraphs, helpline", () => {
     const topLevel: string[] = [];
     let depth = 0;
     for (const tag of tagsOf(renderFragment(restoredSeedStory()))) {
@@ -147,30 +147,51 @@ describe('rich text', () => {
   });
 
   it('merges adjacent text with the same format', () => {
-    expect(fragmentOf(paragraph(textNode('Hello ', BOLD), textNode('world', BOLD), textNode('.')))).toBe('<p><strong>Hello world</strong>.</p>');
+    expect(fragmentOf(paragraph(textNode('Hello ', BOLD), textNode('world', BOLD), textNode('.')))).toBe(
+      '<p><strong>Hello world</strong>.</p>',
+    );
   });
 
   it('nests formats in one fixed order whatever order they were applied in', () => {
-    expect(fragmentOf(paragraph(textNode('x', STRIKE | UNDERLINE | ITALIC | BOLD)))).toBe('<p><strong><em><u><s>x</s></u></em></strong></p>');
+    expect(fragmentOf(paragraph(textNode('x', STRIKE | UNDERLINE | ITALIC | BOLD)))).toBe(
+      '<p><strong><em><u><s>x</s></u></em></strong></p>',
+    );
     expect(fragmentOf(paragraph(textNode('a ', BOLD), textNode('b', BOLD | ITALIC), textNode(' c', BOLD)))).toBe(
       '<p><strong>a <em>b</em> c</strong></p>',
     );
-    expect(fragmentOf(paragraph(textNode('H', 0), textNode('2', SUB), textNode('O x', 0), textNode('2', SUP), textNode(' f()', CODE), textNode('!', HIGHLIGHT)))).toBe(
-      '<p>H<sub>2</sub>O x<sup>2</sup><code> f()</code><mark>!</mark></p>',
-    );
+    expect(
+      fragmentOf(
+        paragraph(
+          textNode('H', 0),
+          textNode('2', SUB),
+          textNode('O x', 0),
+          textNode('2', SUP),
+          textNode(' f()', CODE),
+          textNode('!', HIGHLIGHT),
+        ),
+      ),
+    ).toBe('<p>H<sub>2</sub>O x<sup>2</sup><code> f()</code><mark>!</mark></p>');
   });
 
   it('puts the link outside the formatting and keeps http, https, mailto and tel links', () => {
-    expect(fragmentOf(paragraph('See ', link('https://example.com/a?b=1&c=2', textNode('the ', BOLD), textNode('report', BOLD | ITALIC)), '.'))).toBe(
-      '<p>See <a href="https://example.com/a?b=1&amp;c=2"><strong>the <em>report</em></strong></a>.</p>',
-    );
-    expect(fragmentOf(paragraph(link('mailto:news@example.com', textNode('email us')), ' or ', link('tel:+6495551234', textNode('call'))))).toBe(
-      '<p><a href="mailto:news@example.com">email us</a> or <a href="tel:+6495551234">call</a></p>',
-    );
+    expect(
+      fragmentOf(paragraph('See ', link('https://example.com/a?b=1&c=2', textNode('the ', BOLD), textNode('report', BOLD | ITALIC)), '.')),
+    ).toBe('<p>See <a href="https://example.com/a?b=1&amp;c=2"><strong>the <em>report</em></strong></a>.</p>');
+    expect(
+      fragmentOf(paragraph(link('mailto:news@example.com', textNode('email us')), ' or ', link('tel:+6495551234', textNode('call')))),
+    ).toBe('<p><a href="mailto:news@example.com">email us</a> or <a href="tel:+6495551234">call</a></p>');
   });
 
   it('drops a link with any other scheme and keeps its text', () => {
-    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd', '//evil.example']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//evil.example',
+    ]) {
       expect(fragmentOf(paragraph('Click ', link(url, textNode('here')), '.'))).toBe('<p>Click here.</p>');
     }
   });
@@ -180,11 +201,15 @@ describe('rich text', () => {
   });
 
   it('leaves out empty and whitespace-only paragraphs', () => {
-    expect(fragmentOf(paragraph(), paragraph(' \t '), paragraph(LINEBREAK), paragraph('Real.'), element('heading', [], { tag: 'h2' }))).toBe('<p>Real.</p>');
+    expect(
+      fragmentOf(paragraph(), paragraph(' \t '), paragraph(LINEBREAK), paragraph('Real.'), element('heading', [], { tag: 'h2' })),
+    ).toBe('<p>Real.</p>');
   });
 
   it('prints text in a node type it does not know as a paragraph rather than losing it', () => {
-    expect(fragmentOf({ type: 'callout', version: 1, children: [textNode('Inside')] }, textNode('Stray'))).toBe('<p>Inside</p><p>Stray</p>');
+    expect(fragmentOf({ type: 'callout', version: 1, children: [textNode('Inside')] }, textNode('Stray'))).toBe(
+      '<p>Inside</p><p>Stray</p>',
+    );
   });
 
   it('prints quotes as blockquote', () => {
@@ -230,7 +255,9 @@ const TWEET = {
 describe('tweets', () => {
   it('links URLs, pic.twitter.com, @mentions and #hashtags as Twitter does, and newlines become <br>', () => {
     expect(
-      linkifyTweetText('Read https://example.com/story. (via @jacinda_ardern) #NZPol #2021 pic.twitter.com/AbC123\nemail me@example.com, not @x@y').markup,
+      linkifyTweetText(
+        'Read https://example.com/story. (via @jacinda_ardern) #NZPol #2021 pic.twitter.com/AbC123\nemail me@example.com, not @x@y',
+      ).markup,
     ).toBe(
       'Read <a href="https://example.com/story">https://example.com/story</a>. (via <a href="https://twitter.com/jacinda_ardern">@jacinda_ardern</a>) ' +
         '<a href="https://twitter.com/hashtag/NZPol?src=hash">#NZPol</a> #2021 <a href="https://pic.twitter.com/AbC123">pic.twitter.com/AbC123</a><br>' +
@@ -313,7 +340,9 @@ describe('photos', () => {
     const story = restoredSeedStory();
     story.body.root.children.push(photoNode({ asset: SEED_PNG_SHA256, src: '', alt: 'again', caption: 'Again.', credit: '' }));
     const result = exportStory(story, { format: 'html', assets: 'dir' });
-    const srcs = tagsOf(result.text).filter((t) => t.name === 'img').map((t) => Object.fromEntries(t.attributes).src);
+    const srcs = tagsOf(result.text)
+      .filter((t) => t.name === 'img')
+      .map((t) => Object.fromEntries(t.attributes).src);
     expect(srcs).toEqual([`images/${SEED_PNG_SHA256}.png`, `images/${SEED_PNG_SHA256}.png`]);
     expect(result.files).toHaveLength(1);
     expect(result.files[0]!.path).toBe(`images/${SEED_PNG_SHA256}.png`);
@@ -350,7 +379,10 @@ describe('helpline', () => {
   });
 
   it('prints no link for a number that is not in the line, rather than inventing text', () => {
-    const html = renderHelpline({ heading: 'Help', entries: [{ name: 'Line', detail: 'Line: ask at reception', phone: '0800111222' }] })!.markup;
+    const html = renderHelpline({
+      heading: 'Help',
+      entries: [{ name: 'Line', detail: 'Line: ask at reception', phone: '0800111222' }],
+    })!.markup;
     expect(normaliseHtml(html)).toBe('<aside class="helpline"><h2>Help</h2><ul><li>Line: ask at reception</li></ul></aside>');
   });
 
@@ -369,7 +401,7 @@ describe('the page format', () => {
     expect(page.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(page).toContain(
-      '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data: https: \'self\'; style-src \'unsafe-inline\'; base-uri \'none\'; form-action \'none\'">',
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: https: 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">",
     );
     expect(page).toContain('<title>Hillary Clinton praises Chrissy Teigen for essay on pregnancy loss</title>');
     const style = /<style>([\s\S]*)<\/style>/.exec(page)![1]!;
@@ -384,15 +416,17 @@ describe('the page format', () => {
 
   it('opens the article with headline, standfirst, byline and dateline, then the body', () => {
     const article = normaliseHtml(elements(page, 'article')[0]!);
-    expect(article.startsWith(
-      '<article><h1>Hillary Clinton praises Chrissy Teigen for essay on pregnancy loss</h1>' +
-        '<p class="standfirst">The former Secretary of State shared the model\'s essay and thanked her for starting a hard conversation.</p>' +
-        '<p class="byline">Entertainment desk</p><p class="dateline">2020-10-29</p><figure class="photo">',
-    )).toBe(true);
+    expect(
+      article.startsWith(
+        '<article><h1>Hillary Clinton praises Chrissy Teigen for essay on pregnancy loss</h1>' +
+          '<p class="standfirst">The former Secretary of State shared the model\'s essay and thanked her for starting a hard conversation.</p>' +
+          '<p class="byline">Entertainment desk</p><p class="dateline">2020-10-29</p><figure class="photo">',
+      ),
+    ).toBe(true);
     expect(article.endsWith(`${normaliseHtml(renderFragment(seed))}</article>`)).toBe(true);
   });
 
-  it('loads Twitter\'s widgets.js only when asked, and allows it in the CSP only then', () => {
+  it("loads Twitter's widgets.js only when asked, and allows it in the CSP only then", () => {
     expect(page).not.toContain('<script');
     expect(page).not.toContain('platform.twitter.com');
     const withScript = renderPage(seed, { tweetScript: true });

@@ -32,11 +32,18 @@ function variety(): [string, Story][] {
   const empty = createStory({ id: 'empty', now: NOW });
   const rich = storyWith(
     element('heading', [textNode('Sub head')], { tag: 'h1' }),
-    paragraph(textNode('Bold', 1), ' and ', element('link', [textNode('a link')], { url: 'https://example.com/', rel: null, target: null, title: null })),
+    paragraph(
+      textNode('Bold', 1),
+      ' and ',
+      element('link', [textNode('a link')], { url: 'https://example.com/', rel: null, target: null, title: null }),
+    ),
     element('quote', [textNode('A quote.')]),
     element(
       'list',
-      [element('listitem', [textNode('one')]), element('listitem', [element('list', [element('listitem', [textNode('inner')])], { listType: 'bullet', start: 1, tag: 'ul' })])],
+      [
+        element('listitem', [textNode('one')]),
+        element('listitem', [element('list', [element('listitem', [textNode('inner')])], { listType: 'bullet', start: 1, tag: 'ul' })]),
+      ],
       { listType: 'number', start: 4, tag: 'ol' },
     ),
     { ...paragraph('مرحبا'), direction: 'rtl' },
@@ -56,7 +63,7 @@ describe('CMS JSON', () => {
   const seed = restoredSeedStory();
   const doc = renderCmsDocument(seed);
 
-  it('carries the story\'s metadata', () => {
+  it("carries the story's metadata", () => {
     expect(doc).toMatchObject({
       format: 'copydesk.cms',
       version: 1,
@@ -76,9 +83,27 @@ describe('CMS JSON', () => {
   });
 
   it('lists the body as typed blocks in order', () => {
-    expect(doc.blocks.map((b) => b.type)).toEqual(['photo', 'paragraph', 'paragraph', 'paragraph', 'tweet', 'paragraph', 'paragraph', 'tweet', ...Array(11).fill('paragraph'), 'helpline']);
+    expect(doc.blocks.map((b) => b.type)).toEqual([
+      'photo',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'tweet',
+      'paragraph',
+      'paragraph',
+      'tweet',
+      ...Array(11).fill('paragraph'),
+      'helpline',
+    ]);
     const [photo, first] = doc.blocks as [Extract<CmsBlock, { type: 'photo' }>, Extract<CmsBlock, { type: 'paragraph' }>];
-    expect(photo).toMatchObject({ asset: SEED_PNG_SHA256, alt: 'Chrissy Teigen at an awards night', caption: SEED_CAPTION, credit: 'Supplied', width: 4, height: 3 });
+    expect(photo).toMatchObject({
+      asset: SEED_PNG_SHA256,
+      alt: 'Chrissy Teigen at an awards night',
+      caption: SEED_CAPTION,
+      credit: 'Supplied',
+      width: 4,
+      height: 3,
+    });
     expect(photo.src).toBe(`data:image/png;base64,${SEED_PNG.toString('base64')}`);
     expect(first.text.startsWith('Hillary Clinton has offered kind words')).toBe(true);
     const tweets = doc.blocks.filter((b): b is Extract<CmsBlock, { type: 'tweet' }> => b.type === 'tweet');
@@ -95,7 +120,7 @@ describe('CMS JSON', () => {
     expect(rebuild(doc)).toBe(doc.html);
   });
 
-  it('counts the copy\'s words: paragraphs, not captions, tweets or the helpline', () => {
+  it("counts the copy's words: paragraphs, not captions, tweets or the helpline", () => {
     expect(doc.wordCount).toBe(countWords(bodyPlainText(seed.body)));
     const captionWords = countWords(SEED_CAPTION);
     const tweetWords = SEED_TWEETS.reduce((n, t) => n + countWords(t.text), 0);
@@ -105,7 +130,15 @@ describe('CMS JSON', () => {
 
   it('lists the images the body uses once, with a data: URI inline and a file path in dir mode', () => {
     expect(doc.assets).toEqual([
-      { id: SEED_PNG_SHA256, mime: 'image/png', name: 'teigen-lead.png', width: 4, height: 3, bytes: SEED_PNG.length, src: `data:image/png;base64,${SEED_PNG.toString('base64')}` },
+      {
+        id: SEED_PNG_SHA256,
+        mime: 'image/png',
+        name: 'teigen-lead.png',
+        width: 4,
+        height: 3,
+        bytes: SEED_PNG.length,
+        src: `data:image/png;base64,${SEED_PNG.toString('base64')}`,
+      },
     ]);
     const dir = renderCmsDocument(seed, { assets: 'dir' });
     expect(dir.assets[0]!.src).toBe(`images/${SEED_PNG_SHA256}.png`);
@@ -192,7 +225,16 @@ describe('ninjs 2.1', () => {
           { role: 'caption', value: SEED_CAPTION },
           { role: 'alt', value: 'Chrissy Teigen at an awards night' },
         ],
-        renditions: [{ name: 'original', href: `data:image/png;base64,${SEED_PNG.toString('base64')}`, contenttype: 'image/png', width: 4, height: 3, sizeinbytes: SEED_PNG.length }],
+        renditions: [
+          {
+            name: 'original',
+            href: `data:image/png;base64,${SEED_PNG.toString('base64')}`,
+            contenttype: 'image/png',
+            width: 4,
+            height: 3,
+            sizeinbytes: SEED_PNG.length,
+          },
+        ],
       },
     ]);
     // In dir mode the file is beside the export: ninjs hrefs must be absolute, so it is named in altids.
@@ -228,12 +270,22 @@ describe('every CMS JSON and ninjs export validates against its schema', () => {
     expect(schemaErrors(cmsValidator(), { ...good, extra: 1 })).not.toEqual([]);
     expect(schemaErrors(cmsValidator(), { ...good, status: 'published' })).not.toEqual([]);
     expect(schemaErrors(cmsValidator(), { ...good, blocks: [{ type: 'video', html: '' }] })).not.toEqual([]);
-    expect(schemaErrors(cmsValidator(), { ...good, blocks: [{ type: 'photo', src: 'javascript:alert(1)', alt: '', caption: '', credit: '', html: '' }] })).not.toEqual([]);
+    expect(
+      schemaErrors(cmsValidator(), {
+        ...good,
+        blocks: [{ type: 'photo', src: 'javascript:alert(1)', alt: '', caption: '', credit: '', html: '' }],
+      }),
+    ).not.toEqual([]);
     const ninjs = renderNinjs(restoredSeedStory());
     expect(schemaErrors(ninjsValidator(), { ...ninjs, headline: 'x' })).not.toEqual([]);
     expect(schemaErrors(ninjsValidator(), { ...ninjs, body_html: '<p>x</p>' })).not.toEqual([]);
     expect(schemaErrors(ninjsValidator(), { ...ninjs, firstcreated: '2020-10-29' })).not.toEqual([]);
     expect(schemaErrors(ninjsValidator(), { ...ninjs, associations: { featuremedia: ninjs.associations![0] } })).not.toEqual([]);
-    expect(schemaErrors(ninjsValidator(), { ...ninjs, places: [{ name: 'Auckland', geojson: { type: 'Point', coordinates: [174.76, -36.85] } }] })).toEqual([]);
+    expect(
+      schemaErrors(ninjsValidator(), {
+        ...ninjs,
+        places: [{ name: 'Auckland', geojson: { type: 'Point', coordinates: [174.76, -36.85] } }],
+      }),
+    ).toEqual([]);
   });
 });

@@ -23,11 +23,56 @@ import { mulberry32 } from '../fixtures/random';
 // ---- what "inert" means ------------------------------------------------------------------
 
 const ALLOWED_TAGS = new Set([
-  'html', 'head', 'body', 'meta', 'title', 'style', 'script', 'article', 'p', 'h1', 'h2', 'h3', 'blockquote', 'ul', 'ol', 'li', 'br',
-  'strong', 'em', 'u', 's', 'code', 'sub', 'sup', 'mark', 'a', 'span', 'figure', 'img', 'figcaption', 'aside',
+  'html',
+  'head',
+  'body',
+  'meta',
+  'title',
+  'style',
+  'script',
+  'article',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'br',
+  'strong',
+  'em',
+  'u',
+  's',
+  'code',
+  'sub',
+  'sup',
+  'mark',
+  'a',
+  'span',
+  'figure',
+  'img',
+  'figcaption',
+  'aside',
 ]);
-const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'dir', 'href', 'src', 'alt', 'width', 'height', 'start', 'charset', 'name', 'http-equiv', 'content', 'async']);
-const SAFE_URL = /^(?:https?:\/\/|mailto:|tel:\+?[0-9]+$|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]*={0,2}$|images\/[0-9a-f]{64}\.(?:png|jpg|gif|webp)$)/;
+const ALLOWED_ATTRIBUTES = new Set([
+  'class',
+  'lang',
+  'dir',
+  'href',
+  'src',
+  'alt',
+  'width',
+  'height',
+  'start',
+  'charset',
+  'name',
+  'http-equiv',
+  'content',
+  'async',
+]);
+const SAFE_URL =
+  /^(?:https?:\/\/|mailto:|tel:\+?[0-9]+$|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]*={0,2}$|images\/[0-9a-f]{64}\.(?:png|jpg|gif|webp)$)/;
 const WIDGETS = '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
 
 /**
@@ -66,7 +111,8 @@ function expectInertJson(text: string, format: 'json' | 'ninjs', where: string) 
   expect(errors, where).toEqual([]);
   for (const [path, value] of stringsOf(doc)) {
     if (/\/html$|\/bodies\/\d+\/value$/.test(path)) expectInertHtml(value, `${where} ${path}`);
-    if (/\/(href|src|url|uri)$/.test(path) && value !== '') expect(value, `${where} ${path}`).toMatch(/^(?:https?:\/\/|urn:|data:image\/|images\/)/);
+    if (/\/(href|src|url|uri)$/.test(path) && value !== '')
+      expect(value, `${where} ${path}`).toMatch(/^(?:https?:\/\/|urn:|data:image\/|images\/)/);
   }
 }
 
@@ -133,7 +179,10 @@ function hostileStory(payload: string, badUrl: string): Story {
       presetId: payload,
       heading: payload,
       verifiedAt: payload,
-      entries: [{ name: payload, detail: payload, phone: payload, url: badUrl }, { name: 'Line', detail: `Line: ${payload}`, phone: badUrl }],
+      entries: [
+        { name: payload, detail: payload, phone: payload, url: badUrl },
+        { name: 'Line', detail: `Line: ${payload}`, phone: badUrl },
+      ],
     },
   ];
   story.body.root.children = children;
@@ -158,7 +207,9 @@ describe('hostile text and links come out inert', () => {
         // Inert, not lost: the reporter's text is still there to read, and so is the alt text.
         const html = renderFragment(story);
         expect(visibleText(html)).toContain(payload);
-        const alts = tagsOf(html).filter((t) => t.name === 'img').map((t) => Object.fromEntries(t.attributes).alt);
+        const alts = tagsOf(html)
+          .filter((t) => t.name === 'img')
+          .map((t) => Object.fromEntries(t.attributes).alt);
         expect(alts).toEqual([payload, payload]);
       });
     }
@@ -178,7 +229,9 @@ describe('hostile text and links come out inert', () => {
   it('restoreStory refuses a javascript: link, so the app never even holds one', async () => {
     const { restoreStory } = await import('../../shared/story');
     const story = restoredSeedStory();
-    story.body.root.children.push(paragraph(element('link', [textNode('x')], { url: 'javascript:alert(1)', rel: null, target: null, title: null })));
+    story.body.root.children.push(
+      paragraph(element('link', [textNode('x')], { url: 'javascript:alert(1)', rel: null, target: null, title: null })),
+    );
     const result = restoreStory(JSON.parse(JSON.stringify(story)));
     expect(result.ok).toBe(false);
   });
@@ -208,14 +261,35 @@ describe('every text a reporter typed appears exactly once', () => {
     const text = visibleText(doc.html);
     for (const field of bodyFields) expect(countOccurrences(text, field), field).toBe(1);
     const blockTexts = doc.blocks.map((b: { text?: string; caption?: string }) => b.text ?? b.caption ?? '');
-    for (const field of bodyFields) expect(blockTexts.filter((t: string) => t === field), field).toHaveLength(1);
+    for (const field of bodyFields)
+      expect(
+        blockTexts.filter((t: string) => t === field),
+        field,
+      ).toHaveLength(1);
   });
 
   // Random stories: odd characters, formats split across text nodes, links, line breaks.
-  it('for random stories, in every format\'s HTML', () => {
+  it("for random stories, in every format's HTML", () => {
     const random = mulberry32(20201028);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-    const WORDS = ['kia', 'ora', 'Fish & chips', '<b>', '"quoted"', "it's", '—', 'émigré', '😀', '#tag', '@user', 'https://example.com/x?a=1&b=2', 'a < b > c', '&amp;', '  two  spaces', 'tab\there'];
+    const WORDS = [
+      'kia',
+      'ora',
+      'Fish & chips',
+      '<b>',
+      '"quoted"',
+      "it's",
+      '—',
+      'émigré',
+      '😀',
+      '#tag',
+      '@user',
+      'https://example.com/x?a=1&b=2',
+      'a < b > c',
+      '&amp;',
+      '  two  spaces',
+      'tab\there',
+    ];
     for (let round = 0; round < 60; round++) {
       const story = createStory({ id: `r${round}`, now: new Date('2024-05-01T10:00:00.000Z') });
       const fields: string[] = [];
@@ -244,7 +318,11 @@ describe('every text a reporter typed appears exactly once', () => {
         for (const field of fields) expect(countOccurrences(text, field), `${format}: ${field}`).toBe(1);
       }
       const cms = JSON.parse(exportStory(story, { format: 'json' }).text);
-      for (const field of fields.slice(0, -1)) expect(cms.blocks.some((b: { text: string }) => b.text === field), field).toBe(true);
+      for (const field of fields.slice(0, -1))
+        expect(
+          cms.blocks.some((b: { text: string }) => b.text === field),
+          field,
+        ).toBe(true);
     }
   });
 });

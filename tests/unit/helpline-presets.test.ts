@@ -12,7 +12,7 @@ import {
   type HelplinePreset,
 } from '../../shared/blocks/helpline';
 
-const SEED = fileURLToPath(new URL('../../../shared/samples/seed-teigen-clinton.txt', import.meta.url));
+const SEED = fileURLToPath(new URL('../fixtures/samples/seed-teigen-clinton.txt', import.meta.url));
 
 /** The footer lines of the published seed story, bullets stripped, blank lines dropped. */
 function seedFooterLines(): string[] {
@@ -66,7 +66,18 @@ describe('built-in helpline presets', () => {
   const SPEC_NUMBERS: [id: string, numbers: string[]][] = [
     [
       'nz-mental-health',
-      ['1737', '0800 543 354', '0508 828 865', '0800 376 633', '0800 726 666', '0800 111 757', '0800 942 8787', '0800 54 37 54', '0800 269 4389', '111'],
+      [
+        '1737',
+        '0800 543 354',
+        '0508 828 865',
+        '0800 376 633',
+        '0800 726 666',
+        '0800 111 757',
+        '0800 942 8787',
+        '0800 54 37 54',
+        '0800 269 4389',
+        '111',
+      ],
     ],
     ['au', ['13 11 14', '1300 659 467', '1300 22 4636', '1800 55 1800', '1300 78 99 78', '000']],
     ['uk', ['116 123', '999']],
@@ -79,7 +90,10 @@ describe('built-in helpline presets', () => {
       const printedIn = lines.filter((line) => printedNumbers(line).includes(number.replace(/ /g, '')));
       expect(printedIn, `${id}: ${number}`).not.toHaveLength(0);
       // As printed, with the spacing readers know ("0800 54 37 54", not "0800543754").
-      expect(lines.some((line) => line.includes(number)), `${id}: "${number}" as printed`).toBe(true);
+      expect(
+        lines.some((line) => line.includes(number)),
+        `${id}: "${number}" as printed`,
+      ).toBe(true);
     }
   });
 
@@ -126,12 +140,32 @@ describe('validatePreset', () => {
     ['an id starting with a hyphen', (p) => (p.id = '-rural'), /^id must be lower-case/],
     ['no entries', (p) => (p.entries = []), /^entries needs at least one entry$/],
     ['an empty heading', (p) => (p.heading = ''), /^heading needs a heading$/],
-    ['an entry without a name', (p) => ((p.entries as Record<string, unknown>[])[1]!.name = ''), /^entry 2 name needs the name of the service$/],
-    ['an entry without a line', (p) => ((p.entries as Record<string, unknown>[])[0]!.detail = ' '), /^entry 1 detail needs the line to print$/],
-    ['entry 3 phone with letters', (p) => ((p.entries as Record<string, unknown>[])[2]!.phone = '0800 TALK'), /^entry 3 phone must be digits to dial/],
+    [
+      'an entry without a name',
+      (p) => ((p.entries as Record<string, unknown>[])[1]!.name = ''),
+      /^entry 2 name needs the name of the service$/,
+    ],
+    [
+      'an entry without a line',
+      (p) => ((p.entries as Record<string, unknown>[])[0]!.detail = ' '),
+      /^entry 1 detail needs the line to print$/,
+    ],
+    [
+      'entry 3 phone with letters',
+      (p) => ((p.entries as Record<string, unknown>[])[2]!.phone = '0800 TALK'),
+      /^entry 3 phone must be digits to dial/,
+    ],
     ['a phone that is too short', (p) => ((p.entries as Record<string, unknown>[])[0]!.phone = '12'), /^entry 1 phone must be digits/],
-    ['an http:// url', (p) => ((p.entries as Record<string, unknown>[])[1]!.url = 'http://farmstrong.co.nz'), /^entry 2 url must be an https link$/],
-    ['a javascript: url', (p) => ((p.entries as Record<string, unknown>[])[1]!.url = 'javascript:alert(1)'), /^entry 2 url must be an https link$/],
+    [
+      'an http:// url',
+      (p) => ((p.entries as Record<string, unknown>[])[1]!.url = 'http://farmstrong.co.nz'),
+      /^entry 2 url must be an https link$/,
+    ],
+    [
+      'a javascript: url',
+      (p) => ((p.entries as Record<string, unknown>[])[1]!.url = 'javascript:alert(1)'),
+      /^entry 2 url must be an https link$/,
+    ],
     ['verifiedAt not a date', (p) => (p.verifiedAt = 'last week'), /^verifiedAt must be a date \(YYYY-MM-DD\)$/],
   ];
 
@@ -165,7 +199,11 @@ describe('matchesPreset, presetToState, findPreset', () => {
     const nz = preset('nz-standard');
     const state = presetToState(nz);
     expect(matchesPreset(state, nz)).toBe(true);
-    const shouted = { ...state, heading: '  WHERE TO GET HELP: ', entries: state.entries.map((e) => ({ ...e, detail: ` ${e.detail.toUpperCase()} ` })) };
+    const shouted = {
+      ...state,
+      heading: '  WHERE TO GET HELP: ',
+      entries: state.entries.map((e) => ({ ...e, detail: ` ${e.detail.toUpperCase()} ` })),
+    };
     expect(matchesPreset(shouted, nz)).toBe(true);
     expect(matchesPreset(state, preset('au'))).toBe(false);
   });
@@ -183,7 +221,12 @@ describe('matchesPreset, presetToState, findPreset', () => {
   it('findPreset finds built-ins by id, and a user preset with the same id wins', () => {
     expect(findPreset('uk')?.label).toBe('United Kingdom');
     expect(findPreset('nowhere')).toBeUndefined();
-    const mine: HelplinePreset = { ...preset('uk'), builtIn: false, label: 'UK (our desk)', entries: [{ name: 'Mind', detail: 'Mind: 0300 123 3393', phone: '03001233393' }] };
+    const mine: HelplinePreset = {
+      ...preset('uk'),
+      builtIn: false,
+      label: 'UK (our desk)',
+      entries: [{ name: 'Mind', detail: 'Mind: 0300 123 3393', phone: '03001233393' }],
+    };
     expect(findPreset('uk', [mine])).toBe(mine);
     expect(findPreset('au', [mine])).toBe(preset('au'));
     const own = validatePreset(goodPreset());

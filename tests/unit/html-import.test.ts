@@ -122,7 +122,9 @@ describe('Google Docs HTML download (File → Download → Web page)', () => {
   it('reads bold and italic from the class rules of its style sheet, in the sheet’s order', () => {
     expectCleanBody(children);
     expect(children.map((c) => c.type)).toEqual(['paragraph', 'heading', 'list', 'list']);
-    expect(textOf(children[0]!)).toBe('The Finance Minister announced a $3.7 billion package that she called “modest but real”. Read the Treasury’s summary.');
+    expect(textOf(children[0]!)).toBe(
+      'The Finance Minister announced a $3.7 billion package that she called “modest but real”. Read the Treasury’s summary.',
+    );
     expect(textsWith(children, BOLD)).toEqual(['$3.7 billion', '2%']);
     expect(textsWith(children, ITALIC)).toEqual(['“modest but real”']);
     expect(textsWith(children, UNDERLINE)).toEqual([]);
@@ -186,7 +188,9 @@ describe('Word clipboard', () => {
       { text: 'At the mains', level: 1, ordered: true },
       { text: 'Go to the evacuation centre at the racecourse', level: 0, ordered: true },
     ]);
-    const texts = allNodes(children).filter((n) => n.type === 'text').map((n) => String(n.text));
+    const texts = allNodes(children)
+      .filter((n) => n.type === 'text')
+      .map((n) => String(n.text));
     for (const t of texts) expect(t).not.toMatch(/^[·o§]\s|^\d+\.\s|^a\.\s|\u00a0/);
   });
 
@@ -253,7 +257,13 @@ describe('newsroom blocks in HTML', () => {
       url: 'https://twitter.com/jacindaardern/status/1321234567890123456',
       lang: 'en',
     });
-    expect(children[2]).toMatchObject({ src: 'https://images.example.co.nz/pool.jpg', alt: 'The closed pool', caption: 'The pool closed in June.', credit: 'Supplied', asset: '' });
+    expect(children[2]).toMatchObject({
+      src: 'https://images.example.co.nz/pool.jpg',
+      alt: 'The closed pool',
+      caption: 'The pool closed in June.',
+      credit: 'Supplied',
+      asset: '',
+    });
     expect(children[3]).toMatchObject({ presetId: 'uk', heading: 'Where to get help:' });
     expect(JSON.stringify(children)).not.toContain('widgets.js');
   });
@@ -299,7 +309,9 @@ describe('newsroom blocks in HTML', () => {
   });
 
   it('keeps emoji images as their characters and skips tracking pixels', () => {
-    const { children, images } = htmlToBody(`<p>Great <img class="emoji" alt="🎉" src="https://abs.twimg.com/emoji/v2/72x72/1f389.png"> news<img src="https://t.example.com/p.gif" width="1" height="1"></p>`);
+    const { children, images } = htmlToBody(
+      `<p>Great <img class="emoji" alt="🎉" src="https://abs.twimg.com/emoji/v2/72x72/1f389.png"> news<img src="https://t.example.com/p.gif" width="1" height="1"></p>`,
+    );
     expect(blocks(children)).toEqual([{ type: 'paragraph', text: 'Great 🎉 news' }]);
     expect(images).toEqual([]);
   });
@@ -374,7 +386,9 @@ describe('tables, whitespace and other markup', () => {
   it('unwraps redirect links only to safe targets', () => {
     expect(importLinkUrl('https://www.google.com/url?q=https://example.com/x%3Fa%3D1&sa=D')).toBe('https://example.com/x?a=1');
     expect(importLinkUrl('https://www.google.com/url?q=javascript:alert(1)&sa=D')).toBeNull();
-    expect(importLinkUrl('https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.com%2F&data=x')).toBe('https://example.com/');
+    expect(importLinkUrl('https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.com%2F&data=x')).toBe(
+      'https://example.com/',
+    );
     expect(importLinkUrl('https://www.google.com/search?q=x')).toBe('https://www.google.com/search?q=x');
   });
 

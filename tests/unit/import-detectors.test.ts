@@ -19,26 +19,79 @@ const NOW = new Date('2025-03-04T05:06:07.000Z');
 
 describe('parseTweetAttribution', () => {
   const shapes: Array<[string, string, { text: string; name: string; handle: string; date: string }]> = [
-    ['own line, em dash', '— chrissy teigen (@chrissyteigen) October 28, 2020', { text: '', name: 'chrissy teigen', handle: 'chrissyteigen', date: 'October 28, 2020' }],
+    [
+      'own line, em dash',
+      '— chrissy teigen (@chrissyteigen) October 28, 2020',
+      { text: '', name: 'chrissy teigen', handle: 'chrissyteigen', date: 'October 28, 2020' },
+    ],
     [
       'same line as the text',
       'oh my god Hillary Clinton just tweeted my essay — chrissy teigen (@chrissyteigen) October 28, 2020',
-      { text: 'oh my god Hillary Clinton just tweeted my essay', name: 'chrissy teigen', handle: 'chrissyteigen', date: 'October 28, 2020' },
+      {
+        text: 'oh my god Hillary Clinton just tweeted my essay',
+        name: 'chrissy teigen',
+        handle: 'chrissyteigen',
+        date: 'October 28, 2020',
+      },
     ],
-    ['double hyphen', '-- Mike Beauvais (@MikeBeauvais) November 18, 2019', { text: '', name: 'Mike Beauvais', handle: 'MikeBeauvais', date: 'November 18, 2019' }],
-    ['&mdash; entity', 'So good &mdash; Jane Doe (@jane_doe) March 3, 2021', { text: 'So good', name: 'Jane Doe', handle: 'jane_doe', date: 'March 3, 2021' }],
-    ['no space before the dash', 'Wow. Wow.— chrissy teigen (@chrissyteigen) October 28, 2020', { text: 'Wow. Wow.', name: 'chrissy teigen', handle: 'chrissyteigen', date: 'October 28, 2020' }],
+    [
+      'double hyphen',
+      '-- Mike Beauvais (@MikeBeauvais) November 18, 2019',
+      { text: '', name: 'Mike Beauvais', handle: 'MikeBeauvais', date: 'November 18, 2019' },
+    ],
+    [
+      '&mdash; entity',
+      'So good &mdash; Jane Doe (@jane_doe) March 3, 2021',
+      { text: 'So good', name: 'Jane Doe', handle: 'jane_doe', date: 'March 3, 2021' },
+    ],
+    [
+      'no space before the dash',
+      'Wow. Wow.— chrissy teigen (@chrissyteigen) October 28, 2020',
+      { text: 'Wow. Wow.', name: 'chrissy teigen', handle: 'chrissyteigen', date: 'October 28, 2020' },
+    ],
     ['no spaces at all', 'Hi—Bob(@bob)May 1, 2020', { text: 'Hi', name: 'Bob', handle: 'bob', date: 'May 1, 2020' }],
-    ['emoji in the name', '— Dianna E. Anderson 🏳️‍🌈 (@diannaeanderson) November 18, 2019', { text: '', name: 'Dianna E. Anderson 🏳️‍🌈', handle: 'diannaeanderson', date: 'November 18, 2019' }],
+    [
+      'emoji in the name',
+      '— Dianna E. Anderson 🏳️‍🌈 (@diannaeanderson) November 18, 2019',
+      { text: '', name: 'Dianna E. Anderson 🏳️‍🌈', handle: 'diannaeanderson', date: 'November 18, 2019' },
+    ],
     ['only emoji', '— 🎄🎄 (@_orabora) November 19, 2019', { text: '', name: '🎄🎄', handle: '_orabora', date: 'November 19, 2019' }],
-    ['non-Latin script', 'こんにちは — 山田太郎 (@yamada) June 2, 2022', { text: 'こんにちは', name: '山田太郎', handle: 'yamada', date: 'June 2, 2022' }],
-    ['Māori macrons and Arabic', '— Te Pāti Māori | حزب (@Maori_Party) July 14, 2023', { text: '', name: 'Te Pāti Māori | حزب', handle: 'Maori_Party', date: 'July 14, 2023' }],
-    ['odd spacing', '—   J o h n   Smith  ( @jsmith )   January  5,   2021  ', { text: '', name: 'J o h n   Smith', handle: 'jsmith', date: 'January 5, 2021' }],
-    ['non-breaking spaces', '—\u00a0Anna\u00a0Lee\u00a0(@annalee)\u00a0April\u00a09,\u00a02020', { text: '', name: 'Anna\u00a0Lee', handle: 'annalee', date: 'April 9, 2020' }],
-    ['brackets in the name', '— Sam (they/them) (@sam) Feb 2, 2020', { text: '', name: 'Sam (they/them)', handle: 'sam', date: 'Feb 2, 2020' }],
-    ['a dash earlier in the text', 'Big news — really big — Ann (@ann) Sep 9, 2019', { text: 'Big news — really big', name: 'Ann', handle: 'ann', date: 'Sep 9, 2019' }],
+    [
+      'non-Latin script',
+      'こんにちは — 山田太郎 (@yamada) June 2, 2022',
+      { text: 'こんにちは', name: '山田太郎', handle: 'yamada', date: 'June 2, 2022' },
+    ],
+    [
+      'Māori macrons and Arabic',
+      '— Te Pāti Māori | حزب (@Maori_Party) July 14, 2023',
+      { text: '', name: 'Te Pāti Māori | حزب', handle: 'Maori_Party', date: 'July 14, 2023' },
+    ],
+    [
+      'odd spacing',
+      '—   J o h n   Smith  ( @jsmith )   January  5,   2021  ',
+      { text: '', name: 'J o h n   Smith', handle: 'jsmith', date: 'January 5, 2021' },
+    ],
+    [
+      'non-breaking spaces',
+      '—\u00a0Anna\u00a0Lee\u00a0(@annalee)\u00a0April\u00a09,\u00a02020',
+      { text: '', name: 'Anna\u00a0Lee', handle: 'annalee', date: 'April 9, 2020' },
+    ],
+    [
+      'brackets in the name',
+      '— Sam (they/them) (@sam) Feb 2, 2020',
+      { text: '', name: 'Sam (they/them)', handle: 'sam', date: 'Feb 2, 2020' },
+    ],
+    [
+      'a dash earlier in the text',
+      'Big news — really big — Ann (@ann) Sep 9, 2019',
+      { text: 'Big news — really big', name: 'Ann', handle: 'ann', date: 'Sep 9, 2019' },
+    ],
     ['day-first date', '— BBC News (@BBCNews) 28 October 2020', { text: '', name: 'BBC News', handle: 'BBCNews', date: '28 October 2020' }],
-    ['localised date', '— Le Monde (@lemondefr) 28 octobre 2020', { text: '', name: 'Le Monde', handle: 'lemondefr', date: '28 octobre 2020' }],
+    [
+      'localised date',
+      '— Le Monde (@lemondefr) 28 octobre 2020',
+      { text: '', name: 'Le Monde', handle: 'lemondefr', date: '28 octobre 2020' },
+    ],
     [
       't.co links kept in the text',
       'Yes this is real https://t.co/Nc0nKoXGBP pic.twitter.com/3BDnrvkoms — D (@d) November 18, 2019',
@@ -77,24 +130,80 @@ describe('detectCaptionCredit', () => {
       'Former US Secretary of State Hillary Clinton has offered her support. Photo / Supplied',
       { caption: 'Former US Secretary of State Hillary Clinton has offered her support.', credit: 'Supplied' },
     ],
-    ['Photo: RNZ / Richard Tindiller', 'Police at the scene on Tuesday. Photo: RNZ / Richard Tindiller', { caption: 'Police at the scene on Tuesday.', credit: 'RNZ / Richard Tindiller' }],
-    ['(Image: Reuters)', 'Smoke rises over the city on Monday (Image: Reuters)', { caption: 'Smoke rises over the city on Monday', credit: 'Reuters' }],
-    ['Picture: Getty Images', 'Crowds gather at the gates. Picture: Getty Images', { caption: 'Crowds gather at the gates.', credit: 'Getty Images' }],
-    ['(Anthony Devlin/PA)', 'Prince Harry at Wimbledon (Anthony Devlin/PA)', { caption: 'Prince Harry at Wimbledon', credit: 'Anthony Devlin/PA' }],
-    ['(AP Photo/Evan Vucci)', 'President Joe Biden speaks in the Rose Garden. (AP Photo/Evan Vucci)', { caption: 'President Joe Biden speaks in the Rose Garden.', credit: 'AP Photo/Evan Vucci' }],
-    ['(AFP via Getty Images)', 'Protesters in Hong Kong (AFP via Getty Images)', { caption: 'Protesters in Hong Kong', credit: 'AFP via Getty Images' }],
-    ['Photograph: (Guardian style)', 'The harbour at dawn. Photograph: Richard Tindiller/RNZ', { caption: 'The harbour at dawn.', credit: 'Richard Tindiller/RNZ' }],
-    ['credit on the next line', 'Protesters outside Parliament.\nPhoto / Mark Mitchell', { caption: 'Protesters outside Parliament.', credit: 'Mark Mitchell' }],
+    [
+      'Photo: RNZ / Richard Tindiller',
+      'Police at the scene on Tuesday. Photo: RNZ / Richard Tindiller',
+      { caption: 'Police at the scene on Tuesday.', credit: 'RNZ / Richard Tindiller' },
+    ],
+    [
+      '(Image: Reuters)',
+      'Smoke rises over the city on Monday (Image: Reuters)',
+      { caption: 'Smoke rises over the city on Monday', credit: 'Reuters' },
+    ],
+    [
+      'Picture: Getty Images',
+      'Crowds gather at the gates. Picture: Getty Images',
+      { caption: 'Crowds gather at the gates.', credit: 'Getty Images' },
+    ],
+    [
+      '(Anthony Devlin/PA)',
+      'Prince Harry at Wimbledon (Anthony Devlin/PA)',
+      { caption: 'Prince Harry at Wimbledon', credit: 'Anthony Devlin/PA' },
+    ],
+    [
+      '(AP Photo/Evan Vucci)',
+      'President Joe Biden speaks in the Rose Garden. (AP Photo/Evan Vucci)',
+      { caption: 'President Joe Biden speaks in the Rose Garden.', credit: 'AP Photo/Evan Vucci' },
+    ],
+    [
+      '(AFP via Getty Images)',
+      'Protesters in Hong Kong (AFP via Getty Images)',
+      { caption: 'Protesters in Hong Kong', credit: 'AFP via Getty Images' },
+    ],
+    [
+      'Photograph: (Guardian style)',
+      'The harbour at dawn. Photograph: Richard Tindiller/RNZ',
+      { caption: 'The harbour at dawn.', credit: 'Richard Tindiller/RNZ' },
+    ],
+    [
+      'credit on the next line',
+      'Protesters outside Parliament.\nPhoto / Mark Mitchell',
+      { caption: 'Protesters outside Parliament.', credit: 'Mark Mitchell' },
+    ],
     ['bracketed credit on the next line', 'Smoke over the city\n(Image: Reuters)', { caption: 'Smoke over the city', credit: 'Reuters' }],
     ['a credit line alone', 'Photo / Supplied', { caption: '', credit: 'Supplied' }],
-    ['a separator before the credit', 'Jacinda Ardern in Wellington | Photo: Stuff', { caption: 'Jacinda Ardern in Wellington', credit: 'Stuff' }],
+    [
+      'a separator before the credit',
+      'Jacinda Ardern in Wellington | Photo: Stuff',
+      { caption: 'Jacinda Ardern in Wellington', credit: 'Stuff' },
+    ],
     ['upper-case label', 'The site today. PHOTO: NZME', { caption: 'The site today.', credit: 'NZME' }],
     ['lower-case supplied', 'The winning entry. Photo / supplied', { caption: 'The winning entry.', credit: 'supplied' }],
-    ['an unlabelled capitals credit on the next line (Stuff)', 'Chris Hipkins speaks to media on Monday.\nROBERT KITCHIN/STUFF', { caption: 'Chris Hipkins speaks to media on Monday.', credit: 'ROBERT KITCHIN/STUFF' }],
-    ['an unlabelled capitals credit after the caption', 'Chris Hipkins speaks to media. ROBERT KITCHIN/STUFF', { caption: 'Chris Hipkins speaks to media.', credit: 'ROBERT KITCHIN/STUFF' }],
-    ['a name and a known agency without brackets', 'Floodwater in Napier.\nRicky Wilson/Stuff', { caption: 'Floodwater in Napier.', credit: 'Ricky Wilson/Stuff' }],
-    ['BBC "Image source" and "Image caption" lines', 'Image source, Getty Images\nImage caption, Prince Harry at Wimbledon on Monday', { caption: 'Prince Harry at Wimbledon on Monday', credit: 'Getty Images' }],
-    ['a credit with an @handle', 'Chrissy Teigen at home. Photo / Instagram @chrissyteigen', { caption: 'Chrissy Teigen at home.', credit: 'Instagram @chrissyteigen' }],
+    [
+      'an unlabelled capitals credit on the next line (Stuff)',
+      'Chris Hipkins speaks to media on Monday.\nROBERT KITCHIN/STUFF',
+      { caption: 'Chris Hipkins speaks to media on Monday.', credit: 'ROBERT KITCHIN/STUFF' },
+    ],
+    [
+      'an unlabelled capitals credit after the caption',
+      'Chris Hipkins speaks to media. ROBERT KITCHIN/STUFF',
+      { caption: 'Chris Hipkins speaks to media.', credit: 'ROBERT KITCHIN/STUFF' },
+    ],
+    [
+      'a name and a known agency without brackets',
+      'Floodwater in Napier.\nRicky Wilson/Stuff',
+      { caption: 'Floodwater in Napier.', credit: 'Ricky Wilson/Stuff' },
+    ],
+    [
+      'BBC "Image source" and "Image caption" lines',
+      'Image source, Getty Images\nImage caption, Prince Harry at Wimbledon on Monday',
+      { caption: 'Prince Harry at Wimbledon on Monday', credit: 'Getty Images' },
+    ],
+    [
+      'a credit with an @handle',
+      'Chrissy Teigen at home. Photo / Instagram @chrissyteigen',
+      { caption: 'Chrissy Teigen at home.', credit: 'Instagram @chrissyteigen' },
+    ],
   ];
   for (const [label, text, expected] of shapes) {
     it(`reads ${label}`, () => {
@@ -184,7 +293,14 @@ describe('detectHelplineFooter', () => {
   });
 
   it('reads a heading followed by plain lines (no bullets, no blank lines)', () => {
-    const lines = [...PROSE, 'Where to get help', 'Lifeline: 0800 543 354', 'Youthline – 0800 376 633 or text 234', 'Samaritans on 0800 726 666', 'Visit depression.org.nz'];
+    const lines = [
+      ...PROSE,
+      'Where to get help',
+      'Lifeline: 0800 543 354',
+      'Youthline – 0800 376 633 or text 234',
+      'Samaritans on 0800 726 666',
+      'Visit depression.org.nz',
+    ];
     const found = detectHelplineFooter(lines, { now: NOW })!;
     expect(found.form).toBe('heading');
     expect(found.state.heading).toBe('Where to get help');
@@ -279,7 +395,10 @@ describe('detectHelplineFooter', () => {
   it('recognises a user preset before the shipped ones, and still the shipped ones', () => {
     const mine = { ...BUILT_IN_PRESETS[0]!, id: 'my-desk', label: 'My desk', builtIn: false, verifiedAt: '2025-01-01' };
     const lines = [...PROSE, ...SEED_FOOTER];
-    expect(detectHelplineFooter(lines, { now: NOW, presets: [mine] })!.state).toMatchObject({ presetId: 'my-desk', verifiedAt: '2025-01-01' });
+    expect(detectHelplineFooter(lines, { now: NOW, presets: [mine] })!.state).toMatchObject({
+      presetId: 'my-desk',
+      verifiedAt: '2025-01-01',
+    });
     const au = BUILT_IN_PRESETS.find((p) => p.id === 'au')!;
     const auLines = [...PROSE, au.heading, ...au.entries.map((e) => `• ${e.detail}`)];
     expect(detectHelplineFooter(auLines, { now: NOW, presets: [mine] })!.state.presetId).toBe('au');
@@ -307,14 +426,17 @@ describe('detectHelplineFooter', () => {
   });
 
   it('reads a closing sentence after other sentences of the last paragraph', () => {
-    const lines = [
-      'She is survived by her husband. For confidential support, call the Samaritans on 116 123 or visit samaritans.org.',
-    ];
+    const lines = ['She is survived by her husband. For confidential support, call the Samaritans on 116 123 or visit samaritans.org.'];
     const found = detectHelplineFooter(lines, { now: NOW })!;
     expect(found.form).toBe('sentence');
     expect(lines[0]!.slice(found.startColumn)).toBe('For confidential support, call the Samaritans on 116 123 or visit samaritans.org.');
     expect(found.state.entries).toEqual([
-      { name: 'Samaritans', detail: 'call the Samaritans on 116 123 or visit samaritans.org', phone: '116123', url: 'https://www.samaritans.org' },
+      {
+        name: 'Samaritans',
+        detail: 'call the Samaritans on 116 123 or visit samaritans.org',
+        phone: '116123',
+        url: 'https://www.samaritans.org',
+      },
     ]);
   });
 
@@ -332,13 +454,23 @@ describe('detectHelplineFooter', () => {
     ['a list of non-help numbers at the end', [...PROSE, '- Auckland Council: 09 301 0101', '- Wellington City Council: 04 499 4444']],
     [
       'a sentence mentioning a phone number in prose mid-story',
-      ['Anyone who needs help with the floods can call the council on 0800 123 456, the mayor said.', '', 'The clean-up continues on Monday.'],
+      [
+        'Anyone who needs help with the floods can call the council on 0800 123 456, the mayor said.',
+        '',
+        'The clean-up continues on Monday.',
+      ],
     ],
-    ['a police appeal at the end', [...PROSE, 'Anyone with information is asked to call police on 105 or Crimestoppers anonymously on 0800 555 111.']],
+    [
+      'a police appeal at the end',
+      [...PROSE, 'Anyone with information is asked to call police on 105 or Crimestoppers anonymously on 0800 555 111.'],
+    ],
     ['a heading with no services after it', ['Where to get help', '', 'The council has set up a hub in the town hall.']],
     ['a price and a year', [...PROSE, 'The state has paid the agency nearly $449,000 so far in 2019.']],
     ['a booking line that mentions an outline', [...PROSE, 'Tickets are on sale now; call 0800 123 456 for an outline of the programme.']],
-    ['a closing sentence about a housing crisis', [...PROSE, 'The housing crisis is not over, the minister said, and tenants can call 0800 836 262.']],
+    [
+      'a closing sentence about a housing crisis',
+      [...PROSE, 'The housing crisis is not over, the minister said, and tenants can call 0800 836 262.'],
+    ],
   ];
   for (const [label, lines] of nearMisses) {
     it(`does not read ${label}`, () => {
@@ -352,13 +484,23 @@ describe('helpline entry parts', () => {
     const cases: Array<[string, string, string | undefined, string | undefined]> = [
       ['For support for bereaved parents visit sands.org.nz', 'sands.org.nz', undefined, 'https://www.sands.org.nz'],
       ['0800 543 354 (0800 LIFELINE) or free text 4357 (HELP) (available 24/7)', 'LIFELINE', '0800543354', undefined],
-      ['https://www.lifeline.org.nz/services/suicide-crisis-helpline', 'lifeline.org.nz', undefined, 'https://www.lifeline.org.nz/services/suicide-crisis-helpline'],
+      [
+        'https://www.lifeline.org.nz/services/suicide-crisis-helpline',
+        'lifeline.org.nz',
+        undefined,
+        'https://www.lifeline.org.nz/services/suicide-crisis-helpline',
+      ],
       ['NEED TO TALK? Free call or text 1737 (available 24/7)', 'NEED TO TALK?', '1737', undefined],
       ['Crisis Text Line: text HOME to 741741', 'Crisis Text Line', undefined, undefined],
       ['Call Healthline on 0800 611 116', 'Healthline', '0800611116', undefined],
       ['In an emergency, call 000', 'Emergency', '000', undefined],
       ['Samaritans (UK): +44 116 123', 'Samaritans (UK)', '+44116123', undefined],
-      ['Visit http://www.mentalhealth.org.nz for more', 'Visit http://www.mentalhealth.org.nz for more', undefined, 'https://www.mentalhealth.org.nz'],
+      [
+        'Visit http://www.mentalhealth.org.nz for more',
+        'Visit http://www.mentalhealth.org.nz for more',
+        undefined,
+        'https://www.mentalhealth.org.nz',
+      ],
     ];
     for (const [line, name, phone, url] of cases) {
       const entry = parseHelplineEntry(`• ${line}`)!;
@@ -399,7 +541,10 @@ describe('helpline entry parts', () => {
 describe('detectDateline', () => {
   it.each([
     ['date 2020-10-29', { dateline: '2020-10-29', rest: '' }],
-    [' date 2020-10-29 Former US Secretary of State … Photo / Supplied', { dateline: '2020-10-29', rest: 'Former US Secretary of State … Photo / Supplied' }],
+    [
+      ' date 2020-10-29 Former US Secretary of State … Photo / Supplied',
+      { dateline: '2020-10-29', rest: 'Former US Secretary of State … Photo / Supplied' },
+    ],
     ['2020-10-29', { dateline: '2020-10-29', rest: '' }],
     ['29 October 2020', { dateline: '29 October 2020', rest: '' }],
     ['Oct 29, 2020', { dateline: 'Oct 29, 2020', rest: '' }],

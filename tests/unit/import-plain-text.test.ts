@@ -13,7 +13,7 @@ import {
 import { restoreStory, serializeStory, type SerializedBodyNode, type Story } from '../../shared/story';
 import { blocks, inlineText, storyTexts } from './support/story-text';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
+const SAMPLES = path.resolve(__dirname, '../fixtures/samples');
 const NOW = new Date('2025-03-04T05:06:07.000Z');
 
 function run(text: string): PlainTextImport {
@@ -61,9 +61,7 @@ function found(story: Story, expected: Expected): Expected {
       credit: String(p.credit),
     })),
     helplineFooter: helplines.length === 1,
-    helplines: helplines.flatMap((h) =>
-      (h.entries as HelplineEntry[]).map((e) => ({ name: e.name, number: printedPhone(e) })),
-    ),
+    helplines: helplines.flatMap((h) => (h.entries as HelplineEntry[]).map((e) => ({ name: e.name, number: printedPhone(e) }))),
   };
   if (story.meta.dateline) out.dateline = story.meta.dateline;
   if (helplines[0]) out.helplineHeading = String(helplines[0].heading);
@@ -93,7 +91,10 @@ for (const sample of ['seed-teigen-clinton', 'nj-south-dakota-slogan']) {
     it('keeps every line of the file, once', () => {
       const result = run(text);
       const all = storyTexts(result.story).join('\n');
-      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('source:'));
+      const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('source:'));
       for (const line of lines) {
         const plain = line
           .replace(/^•\s*/, '')
@@ -174,7 +175,9 @@ describe('the nj.com story', () => {
       'Hey Twitter, the whole point of this ad campaign is to raise awareness. So I think that’s working... #thanks #MethWeAreOnIt\n⬇️⬇️⬇️ https://t.co/hopPjqa95w',
     );
     // Prose quotes of tweets stay paragraphs.
-    expect(paragraphTexts(story)).toContain('“Hey Twitter, the whole point of this ad campaign is to raise awareness,” Noem tweeted. “So I think that’s working.”');
+    expect(paragraphTexts(story)).toContain(
+      '“Hey Twitter, the whole point of this ad campaign is to raise awareness,” Noem tweeted. “So I think that’s working.”',
+    );
   });
 });
 
@@ -379,8 +382,28 @@ describe('node shapes', () => {
   it('writes block nodes with type, version 1 and format ""', () => {
     const { story } = run('tweet — A (@a) May 1, 2020\n\nCaption here. Photo / Supplied\n\nWhere to get help:\n• Lifeline: 0800 543 354');
     const [tweet, photo, helpline] = story.body.root.children as SerializedBodyNode[];
-    expect(tweet).toEqual({ type: 'tweet', version: 1, format: '', url: '', tweetId: '', name: 'A', handle: 'a', text: 'tweet', date: 'May 1, 2020', lang: '' });
-    expect(photo).toEqual({ type: 'photo', version: 1, format: '', asset: '', src: '', alt: '', caption: 'Caption here.', credit: 'Supplied' });
+    expect(tweet).toEqual({
+      type: 'tweet',
+      version: 1,
+      format: '',
+      url: '',
+      tweetId: '',
+      name: 'A',
+      handle: 'a',
+      text: 'tweet',
+      date: 'May 1, 2020',
+      lang: '',
+    });
+    expect(photo).toEqual({
+      type: 'photo',
+      version: 1,
+      format: '',
+      asset: '',
+      src: '',
+      alt: '',
+      caption: 'Caption here.',
+      credit: 'Supplied',
+    });
     expect(helpline).toEqual({
       type: 'helpline',
       version: 1,

@@ -66,7 +66,13 @@ describe('recovery folder', () => {
 describe('journal.write', () => {
   it('writes <storyId>.json atomically (fsync) with the story text exactly as given', async () => {
     const text = teigen();
-    const result = await journal.write({ storyId: 'teigen-1', path: '/stories/teigen.story', name: 'teigen.story', text, savedAt: '2024-05-01T09:55:00.000Z' });
+    const result = await journal.write({
+      storyId: 'teigen-1',
+      path: '/stories/teigen.story',
+      name: 'teigen.story',
+      text,
+      savedAt: '2024-05-01T09:55:00.000Z',
+    });
     expect(result).toEqual({ storyId: 'teigen-1', journalledAt: '2024-05-01T10:00:00.000Z' });
 
     const file = path.join(folder, 'teigen-1.json');
@@ -101,7 +107,9 @@ describe('journal.write', () => {
   });
 
   it('keeps calls for one story in order: the last of many quick writes wins', async () => {
-    const texts = Array.from({ length: 20 }, (_, i) => serializeStory({ ...richStory('quick'), meta: { ...richStory('quick').meta, headline: `Take ${i}` } }));
+    const texts = Array.from({ length: 20 }, (_, i) =>
+      serializeStory({ ...richStory('quick'), meta: { ...richStory('quick').meta, headline: `Take ${i}` } }),
+    );
     await Promise.all(texts.map((text) => journal.write({ storyId: 'quick', path: null, name: 'Quick', text })));
     const [entry] = await journal.list();
     expect(entry!.text).toBe(texts[19]);
@@ -198,7 +206,13 @@ describe('journal.list', () => {
     later(60);
     await journal.write({ storyId: 'newest', path: null, name: 'Untitled', text: serializeStory(richStory('newest')) });
     later(-30);
-    await journal.write({ storyId: 'middle', path: '/s/middle.story', name: 'middle.story', text: serializeStory(richStory('middle')), savedAt: '2024-05-01T09:00:00.000Z' });
+    await journal.write({
+      storyId: 'middle',
+      path: '/s/middle.story',
+      name: 'middle.story',
+      text: serializeStory(richStory('middle')),
+      savedAt: '2024-05-01T09:00:00.000Z',
+    });
     const entries = await journal.list();
     expect(entries.map((e) => [e.storyId, e.journalledAt])).toEqual([
       ['newest', '2024-05-01T10:01:00.000Z'],
@@ -219,7 +233,16 @@ describe('journal.list', () => {
   it('sets damaged journals aside as *.damaged, byte for byte, and still offers the good ones', async () => {
     await journal.write({ storyId: 'good', path: null, name: 'Good', text: teigen() });
     const valid = (storyId: string, overrides: Record<string, unknown> = {}) =>
-      JSON.stringify({ format: JOURNAL_FORMAT, version: 1, storyId, path: null, name: 'x', journalledAt: clock.toISOString(), story: teigen(), ...overrides });
+      JSON.stringify({
+        format: JOURNAL_FORMAT,
+        version: 1,
+        storyId,
+        path: null,
+        name: 'x',
+        journalledAt: clock.toISOString(),
+        story: teigen(),
+        ...overrides,
+      });
     const damaged: Record<string, string | Buffer> = {
       'truncated.json': valid('truncated').slice(0, 200),
       'empty.json': '',

@@ -39,7 +39,8 @@ export function violation(layer: Layer, file: string, spec: string): string | nu
       if (pkg === 'react' || pkg === 'react-dom' || spec.startsWith('@lexical/react')) return `shared/ must not import UI code (${spec})`;
       return null;
     case 'renderer':
-      if (isRelative && target !== 'renderer' && target !== 'shared') return `renderer/ may import only renderer/ and shared/ (imports ${spec})`;
+      if (isRelative && target !== 'renderer' && target !== 'shared')
+        return `renderer/ may import only renderer/ and shared/ (imports ${spec})`;
       if (isNode) return `renderer/ must not import Node (${spec})`;
       if (pkg === 'electron') return 'renderer/ must not import electron';
       return null;
@@ -81,7 +82,8 @@ describe('layer rules (DESIGN.md section 1)', () => {
           for (const global of ['window', 'document', 'navigator', 'localStorage', 'sessionStorage']) {
             // A local of the same name (a parameter, a const) is not the DOM global.
             const declared = new RegExp(`\\b(const|let|var)\\s+${global}\\b|[(,]\\s*${global}\\s*[:,)=]`).test(code);
-            if (!declared && new RegExp(`(^|[^.\\w$])${global}\\s*\\.`).test(code)) problems.push(`${file}: shared/ must not use the DOM global ${global}`);
+            if (!declared && new RegExp(`(^|[^.\\w$])${global}\\s*\\.`).test(code))
+              problems.push(`${file}: shared/ must not use the DOM global ${global}`);
           }
         }
       }
@@ -103,6 +105,8 @@ describe('layer rules (DESIGN.md section 1)', () => {
     expect(violation('electron', 'electron/main.ts', 'electron')).toBeNull();
     expect(violation('electron', 'electron/preload.ts', 'electron')).toBeNull();
     expect(violation('shared', 'shared/x.ts', 'zod')).toBeNull();
-    expect(importsOf(`import a from 'x'; import type { B } from "y"; export * from './z'; const c = await import('w'); require('v');`)).toEqual(['x', 'y', './z', 'w', 'v']);
+    expect(
+      importsOf(`import a from 'x'; import type { B } from "y"; export * from './z'; const c = await import('w'); require('v');`),
+    ).toEqual(['x', 'y', './z', 'w', 'v']);
   });
 });

@@ -199,7 +199,9 @@ describe('acquireLock', () => {
 
   it('of ten people opening at once (exclusive create), exactly one gets the lock', async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => acquireLock(story, { user: `u${i}`, host: `pc-${i}`, pid: 100 + i, now: NOW, isPidAlive: alive })),
+      Array.from({ length: 10 }, (_, i) =>
+        acquireLock(story, { user: `u${i}`, host: `pc-${i}`, pid: 100 + i, now: NOW, isPidAlive: alive }),
+      ),
     );
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
@@ -258,6 +260,8 @@ describe('isPidAlive and describeHolder', () => {
 
   it('describes the holder in one line', () => {
     expect(describeHolder('teigen.story', colleague())).toBe('"teigen.story" is open by sam on newsroom-12 since 2024-05-01 09:00 UTC.');
-    expect(describeHolder('a.story', { user: 'line\nbreak', host: '', pid: 1, createdAt: 'garbage' })).toBe('"a.story" is open by line break.');
+    expect(describeHolder('a.story', { user: 'line\nbreak', host: '', pid: 1, createdAt: 'garbage' })).toBe(
+      '"a.story" is open by line break.',
+    );
   });
 });

@@ -45,7 +45,14 @@ const sampleRequests: { [C in Channel]: RequestOf<C> } = {
   'story:write': { path: '/home/reporter/Budget.story', text: '{}', expected: null },
   'docs:list': {},
   'settings:get': {},
-  'settings:set': { settings: { creditStyle: 'photo-colon', tweetLookup: false, helplinePresets: [], lastExport: { format: 'page', assets: 'inline', tweetScript: false } } },
+  'settings:set': {
+    settings: {
+      creditStyle: 'photo-colon',
+      tweetLookup: false,
+      helplinePresets: [],
+      lastExport: { format: 'page', assets: 'inline', tweetScript: false },
+    },
+  },
   'tweet:lookup': { url: 'https://twitter.com/chrissyteigen/status/1321573421466869760' },
   'window:ready': {},
   'import:dialog': {},
@@ -80,7 +87,18 @@ describe('createBridge', () => {
     const { renderer } = fakeRenderer();
     const bridge = await bridgeWith(renderer);
     const invoke = bridge.invoke as (channel: unknown, request: unknown) => Promise<unknown>;
-    for (const channel of ['fs:read', 'app:command', 'shell:openExternal', '__proto__', 'constructor', 'hasOwnProperty', '', 42, null, undefined]) {
+    for (const channel of [
+      'fs:read',
+      'app:command',
+      'shell:openExternal',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      '',
+      42,
+      null,
+      undefined,
+    ]) {
       await expect(invoke(channel, {}), String(channel)).rejects.toThrow(/^unknown channel/);
     }
     expect(renderer.invoke).not.toHaveBeenCalled();

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  MAX_STORY_BYTES,
-  createStory,
-  restoreStory,
-  restoreStoryText,
-  serializeStory,
-  type RestoreResult,
-} from '../../shared/story';
+import { MAX_STORY_BYTES, createStory, restoreStory, restoreStoryText, serializeStory, type RestoreResult } from '../../shared/story';
 import { isBase64, isBase64ByLoop, isBase64BySearch } from '../../shared/story/schema';
 import { NOW, richStory } from './support/rich-story';
 
@@ -143,7 +136,8 @@ function expectWellFormed(label: string, result: RestoreResult) {
     if (serializeStory(again.story) !== bytes) throw new Error(`${label}: restore is not idempotent`);
     if ('migratedFrom' in again) throw new Error(`${label}: a restored story claims to need migrating again`);
     const reopened = restoreStoryText(bytes);
-    if (!reopened.ok || serializeStory(reopened.story) !== bytes) throw new Error(`${label}: a restored story does not survive save and open`);
+    if (!reopened.ok || serializeStory(reopened.story) !== bytes)
+      throw new Error(`${label}: a restored story does not survive save and open`);
     return;
   }
   const { reason } = result;
@@ -165,7 +159,10 @@ function check(label: string, input: { object?: unknown; text?: string }) {
   }
   if (input.text !== undefined) {
     const text = input.text;
-    expectWellFormed(`${label} [text]`, timed(`${label} [text]`, () => restoreStoryText(text)));
+    expectWellFormed(
+      `${label} [text]`,
+      timed(`${label} [text]`, () => restoreStoryText(text)),
+    );
   }
   expectUnpolluted(label);
 }
@@ -246,7 +243,24 @@ describe('restoreStory fuzz: mutated valid stories', () => {
 
   it('unknown and prototype-named node types, anywhere in the body', () => {
     const type = fc.oneof(
-      fc.constantFrom('video', 'script', 'iframe', 'Root', 'PARAGRAPH', 'root', '', 'constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'tweet', 'photo', 'helpline'),
+      fc.constantFrom(
+        'video',
+        'script',
+        'iframe',
+        'Root',
+        'PARAGRAPH',
+        'root',
+        '',
+        'constructor',
+        '__proto__',
+        'toString',
+        'valueOf',
+        'hasOwnProperty',
+        'prototype',
+        'tweet',
+        'photo',
+        'helpline',
+      ),
       fc.string({ maxLength: 40 }),
     );
     run(
@@ -268,12 +282,31 @@ describe('restoreStory fuzz: mutated valid stories', () => {
 
   it('bad base64, byte counts and keys in assets', () => {
     const data = fc.oneof(
-      fc.constantFrom('AA!A', 'A', 'AA', 'AAA', '====', 'AA==AA==', ' AAAA', 'AAAA\n', 'AAAA ', 'ÄÄÄÄ', 'AAA=A', 'A===', '', 'aGVsbG8', 'aGVsbG8=='),
+      fc.constantFrom(
+        'AA!A',
+        'A',
+        'AA',
+        'AAA',
+        '====',
+        'AA==AA==',
+        ' AAAA',
+        'AAAA\n',
+        'AAAA ',
+        'ÄÄÄÄ',
+        'AAA=A',
+        'A===',
+        '',
+        'aGVsbG8',
+        'aGVsbG8==',
+      ),
       fc.string({ maxLength: 64 }),
       fc.base64String({ maxLength: 64 }),
     );
     const bytes = fc.oneof(fc.integer(), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -1, 0.5, '5', null), fc.nat({ max: 64 }));
-    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'A'.repeat(64), 'a'.repeat(63), 'g'.repeat(64), ''), fc.string({ minLength: 64, maxLength: 64, unit: fc.constantFrom(...'0123456789abcdef') }));
+    const key = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'A'.repeat(64), 'a'.repeat(63), 'g'.repeat(64), ''),
+      fc.string({ minLength: 64, maxLength: 64, unit: fc.constantFrom(...'0123456789abcdef') }),
+    );
     run(
       fc.property(fc.constantFrom<BaseName>('rich', 'fresh'), data, bytes, fc.option(key), (name, newData, newBytes, newKey) => {
         const story = base(name);
@@ -282,7 +315,10 @@ describe('restoreStory fuzz: mutated valid stories', () => {
         const broken = { ...asset, data: newData, bytes: newBytes };
         if (newKey !== null || !assetKey) setAt(story, ['assets', newKey ?? 'b'.repeat(64)], broken);
         else story.assets[assetKey] = broken;
-        checkValue(`asset ${name} key=${String(newKey).slice(0, 10)} data=${JSON.stringify(newData).slice(0, 40)} bytes=${String(newBytes)}`, story);
+        checkValue(
+          `asset ${name} key=${String(newKey).slice(0, 10)} data=${JSON.stringify(newData).slice(0, 40)} bytes=${String(newBytes)}`,
+          story,
+        );
       }),
       800,
     );
@@ -291,9 +327,29 @@ describe('restoreStory fuzz: mutated valid stories', () => {
   it('NaN, Infinity and nonsense in every date', () => {
     const date = fc.oneof(
       fc.constantFrom<unknown>(
-        'NaN', Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 'Infinity', '-Infinity', '', ' ', '0', 0, -0, 1e308,
-        '2024-02-30', '2024-13-01T00:00:00Z', '+275760-09-13T00:00:00.001Z', '-271821-04-20T00:00:00.000Z', 'Invalid Date',
-        null, true, [], {}, '9'.repeat(100), '2024-05-01T10:00:00.000Z'.repeat(3),
+        'NaN',
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        'Infinity',
+        '-Infinity',
+        '',
+        ' ',
+        '0',
+        0,
+        -0,
+        1e308,
+        '2024-02-30',
+        '2024-13-01T00:00:00Z',
+        '+275760-09-13T00:00:00.001Z',
+        '-271821-04-20T00:00:00.000Z',
+        'Invalid Date',
+        null,
+        true,
+        [],
+        {},
+        '9'.repeat(100),
+        '2024-05-01T10:00:00.000Z'.repeat(3),
       ),
       fc.string({ maxLength: 70 }),
       fc.double(),
@@ -317,7 +373,10 @@ describe('restoreStory fuzz: mutated valid stories', () => {
   });
 
   it('cyclic-looking references, real cycles, shared nodes and repeated ids', () => {
-    const ref = fc.constantFrom<unknown>({ $ref: '#' }, { $ref: '#/body/root' }, { $id: 'x', $ref: 'x' }, [{ $ref: '#' }], { type: 'root', $ref: '#' });
+    const ref = fc.constantFrom<unknown>({ $ref: '#' }, { $ref: '#/body/root' }, { $id: 'x', $ref: 'x' }, [{ $ref: '#' }], {
+      type: 'root',
+      $ref: '#',
+    });
     const kind = fc.constantFrom('ref', 'shared-node', 'real-cycle', 'repeated-ids', 'duplicate-keys');
     run(
       fc.property(fc.constantFrom<BaseName>('rich', 'v0'), kind, fc.nat(), ref, (name, what, at, refValue) => {
@@ -332,7 +391,13 @@ describe('restoreStory fuzz: mutated valid stories', () => {
             // One object in two places (only possible in memory, not in a file).
             const nodes = pathsIn(story, isBodyNode).filter((p) => p.length > 0);
             const node = getAt(story, pick(nodes, at));
-            const container = getAt(story, pick(pathsIn(story, (v) => isObject(v) && Array.isArray(v.children)), at >> 3));
+            const container = getAt(
+              story,
+              pick(
+                pathsIn(story, (v) => isObject(v) && Array.isArray(v.children)),
+                at >> 3,
+              ),
+            );
             container.children.push(node, node);
             return check(label, { object: story });
           }
@@ -366,7 +431,17 @@ describe('restoreStory fuzz: mutated valid stories', () => {
   });
 
   it('deep nesting, 100 to 10,000 levels, in the body and everywhere else', () => {
-    const place = fc.constantFrom('body-chain', 'body-lists', 'body-links', 'meta-unknown', 'tags', 'asset', 'review', 'top-unknown', 'root-children');
+    const place = fc.constantFrom(
+      'body-chain',
+      'body-lists',
+      'body-links',
+      'meta-unknown',
+      'tags',
+      'asset',
+      'review',
+      'top-unknown',
+      'root-children',
+    );
     run(
       fc.property(place, fc.integer({ min: 100, max: 10_000 }), (where, depth) => {
         const text = deepStory(where, depth);
@@ -378,7 +453,19 @@ describe('restoreStory fuzz: mutated valid stories', () => {
 
   it('huge strings (a few MB) in every kind of field', () => {
     const field = fc.constantFrom(
-      'headline', 'standfirst', 'text', 'base64', 'asset-key', 'format', 'id', 'link-url', 'tweet-url', 'tweet-text', 'helpline-heading', 'unknown-key', 'comment',
+      'headline',
+      'standfirst',
+      'text',
+      'base64',
+      'asset-key',
+      'format',
+      'id',
+      'link-url',
+      'tweet-url',
+      'tweet-text',
+      'helpline-heading',
+      'unknown-key',
+      'comment',
     );
     const fill = fc.constantFrom('x', ' ', '\n', 'é', 'A', '\u2028', '{');
     run(
@@ -388,19 +475,45 @@ describe('restoreStory fuzz: mutated valid stories', () => {
         const para = story.body.root.children[2];
         const [assetKey] = Object.keys(story.assets);
         switch (where) {
-          case 'headline': story.meta.headline = huge; break;
-          case 'standfirst': story.meta.standfirst = huge; break;
-          case 'text': para.children[0].text = huge; break;
-          case 'base64': story.assets[assetKey!].data = huge; break;
-          case 'asset-key': story.assets[huge] = story.assets[assetKey!]; break;
-          case 'format': story.format = huge; break;
-          case 'id': story.id = huge; break;
-          case 'link-url': para.children[4].url = `https://example.com/${huge}`; break;
-          case 'tweet-url': story.body.root.children[3].url = `https://twitter.com/a/status/1?${huge}`; break;
-          case 'tweet-text': story.body.root.children[3].text = huge; break;
-          case 'helpline-heading': story.body.root.children[6].heading = huge; break;
-          case 'unknown-key': story.meta[huge] = 1; break;
-          case 'comment': story.review.comments[0].text = huge; break;
+          case 'headline':
+            story.meta.headline = huge;
+            break;
+          case 'standfirst':
+            story.meta.standfirst = huge;
+            break;
+          case 'text':
+            para.children[0].text = huge;
+            break;
+          case 'base64':
+            story.assets[assetKey!].data = huge;
+            break;
+          case 'asset-key':
+            story.assets[huge] = story.assets[assetKey!];
+            break;
+          case 'format':
+            story.format = huge;
+            break;
+          case 'id':
+            story.id = huge;
+            break;
+          case 'link-url':
+            para.children[4].url = `https://example.com/${huge}`;
+            break;
+          case 'tweet-url':
+            story.body.root.children[3].url = `https://twitter.com/a/status/1?${huge}`;
+            break;
+          case 'tweet-text':
+            story.body.root.children[3].text = huge;
+            break;
+          case 'helpline-heading':
+            story.body.root.children[6].heading = huge;
+            break;
+          case 'unknown-key':
+            story.meta[huge] = 1;
+            break;
+          case 'comment':
+            story.review.comments[0].text = huge;
+            break;
         }
         const text = JSON.stringify(story);
         check(`huge ${where} ${megabytes} MB of ${JSON.stringify(char)}`, { object: JSON.parse(text), text });
@@ -422,7 +535,11 @@ describe('restoreStory fuzz: mutated valid stories', () => {
   });
 
   it('the text of a file with bytes changed, dropped or inserted anywhere', () => {
-    const insert = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ maxLength: 4, unit: 'binary' }), fc.constantFrom('"', '\\', '{', '}', ',', ']', '\u0000', '\ud800'));
+    const insert = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.string({ maxLength: 4, unit: 'binary' }),
+      fc.constantFrom('"', '\\', '{', '}', ',', ']', '\u0000', '\ud800'),
+    );
     run(
       fc.property(baseName, fc.nat(), fc.nat({ max: 12 }), insert, (name, at, drop, added) => {
         const text = BASE_TEXTS[name];
@@ -449,7 +566,11 @@ function deepStory(where: string, depth: number): string {
       break;
     case 'body-lists':
       story.body.root.children.push('__DEEP__');
-      deep = nested('{"type":"list","listType":"bullet","tag":"ul","version":1,"children":[{"type":"listitem","version":1,"children":[', '', ']}]}');
+      deep = nested(
+        '{"type":"list","listType":"bullet","tag":"ul","version":1,"children":[{"type":"listitem","version":1,"children":[',
+        '',
+        ']}]}',
+      );
       break;
     case 'body-links':
       story.body.root.children.push('__DEEP__');
@@ -522,8 +643,20 @@ describe('restoreStory: hard edges', () => {
 
   it('hostile objects (throwing getters, proxies) are refused, never thrown', () => {
     const story = JSON.parse(BASE_TEXTS.rich);
-    Object.defineProperty(story.meta, 'headline', { enumerable: true, get: () => { throw new Error('gotcha\nsecond line'); } });
-    const trap = new Proxy(JSON.parse(BASE_TEXTS.rich), { ownKeys: () => { throw new Error('no keys'); }, get: () => { throw new Error('no get'); } });
+    Object.defineProperty(story.meta, 'headline', {
+      enumerable: true,
+      get: () => {
+        throw new Error('gotcha\nsecond line');
+      },
+    });
+    const trap = new Proxy(JSON.parse(BASE_TEXTS.rich), {
+      ownKeys: () => {
+        throw new Error('no keys');
+      },
+      get: () => {
+        throw new Error('no get');
+      },
+    });
     for (const input of [story, trap]) {
       let result: RestoreResult | undefined;
       expect(() => (result = restoreStory(input))).not.toThrow();

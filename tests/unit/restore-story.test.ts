@@ -67,7 +67,6 @@ const listItem = (value: number, children: SerializedBodyNode[]) => element('lis
 const list = (listType: 'bullet' | 'number', items: SerializedBodyNode[]) =>
   element('list', items, { listType, start: 1, tag: listType === 'bullet' ? 'ul' : 'ol' });
 
-
 const BOLD = 1;
 const ITALIC = 2;
 
@@ -337,7 +336,11 @@ describe('restoreStory: exact reasons for bad fields', () => {
       (j) => (j.assets = { ['c'.repeat(64)]: { mime: 'text/html', width: 1, height: 1, bytes: 3, data: 'AAAA' } }),
       /^asset\.c{64}\.mime must be one of "image\/jpeg"/,
     ],
-    ['a body node of unknown type', (j) => (j.body.root.children = [{ type: 'video', version: 1 }]), 'body block 1: unknown block type "video"'],
+    [
+      'a body node of unknown type',
+      (j) => (j.body.root.children = [{ type: 'video', version: 1 }]),
+      'body block 1: unknown block type "video"',
+    ],
     [
       'a text node with text 5',
       (j) => (j.body.root.children[0].children = [{ type: 'text', version: 1, text: 5, format: 0 }]),
@@ -355,7 +358,8 @@ describe('restoreStory: exact reasons for bad fields', () => {
     ],
     [
       'a data: link',
-      (j) => (j.body.root.children[0].children = [{ type: 'link', version: 1, url: 'data:text/html,<script>alert(1)</script>', children: [] }]),
+      (j) =>
+        (j.body.root.children[0].children = [{ type: 'link', version: 1, url: 'data:text/html,<script>alert(1)</script>', children: [] }]),
       'body block 1.1 (link): url must be an http, https, mailto or tel link',
     ],
     [
@@ -363,7 +367,11 @@ describe('restoreStory: exact reasons for bad fields', () => {
       (j) => (j.body.root.children[0].children = [{ type: 'text', version: 1, text: 'x', format: 0, style: 'color:red' }]),
       'body block 1.1 (text): style must not carry inline styles',
     ],
-    ['a second root inside the body', (j) => (j.body.root.children = [{ type: 'root', version: 1, children: [] }]), 'body block 1: misplaced root node'],
+    [
+      'a second root inside the body',
+      (j) => (j.body.root.children = [{ type: 'root', version: 1, children: [] }]),
+      'body block 1: misplaced root node',
+    ],
     ['a root of the wrong type', (j) => (j.body.root.type = 'paragraph'), 'body root must be of type "root"'],
     ['a body node that is not an object', (j) => (j.body.root.children = ['hello']), 'body block 1 must be an object'],
     ['a body without a root', (j) => (j.body = {}), 'body.root is missing'],
@@ -371,7 +379,11 @@ describe('restoreStory: exact reasons for bad fields', () => {
     ['meta missing', (j) => delete j.meta, 'meta is missing'],
     ['meta not an object', (j) => (j.meta = 'headline'), 'meta must be an object'],
     ['assets not a record', (j) => (j.assets = 5), 'assets must be a record'],
-    ['a comment without an author', (j) => (j.review.comments = [{ id: 'c1', text: 'Check', createdAt: NOW.toISOString() }]), 'review.comments.0.author is missing'],
+    [
+      'a comment without an author',
+      (j) => (j.review.comments = [{ id: 'c1', text: 'Check', createdAt: NOW.toISOString() }]),
+      'review.comments.0.author is missing',
+    ],
   ];
 
   it.each(cases)('%s', (_name, breakIt, expected) => {
@@ -565,11 +577,19 @@ describe('serializeStory', () => {
     const withPhotos = richStory('photos');
     const tricky = ['plain.png', 'a "quoted"\nname\twith\u2028breaks.png', '\u0000copydesk "data": 0', 'ünïcödé 写真 📷.jpg', ''];
     withPhotos.assets = Object.fromEntries(
-      tricky.map((name, i) => [String(i).repeat(64), { mime: 'image/png' as const, name, width: i, height: i + 1, bytes: 0, data: png(i, i * 50) }]),
+      tricky.map((name, i) => [
+        String(i).repeat(64),
+        { mime: 'image/png' as const, name, width: i, height: i + 1, bytes: 0, data: png(i, i * 50) },
+      ]),
     );
     expect(serializeStory(withPhotos)).toBe(exactly(withPhotos));
     // Key order as given, data anywhere in it.
-    const reordered = { ...withPhotos, assets: { ['a'.repeat(64)]: { data: png(9, 30), bytes: 30, mime: 'image/png' as const, name: 'first-data.png', width: 1, height: 1 } } };
+    const reordered = {
+      ...withPhotos,
+      assets: {
+        ['a'.repeat(64)]: { data: png(9, 30), bytes: 30, mime: 'image/png' as const, name: 'first-data.png', width: 1, height: 1 },
+      },
+    };
     expect(serializeStory(reordered)).toBe(exactly(reordered));
     // Text that looks like the markers, in the body and the metadata.
     const lookalike = { ...withPhotos, meta: { ...withPhotos.meta, headline: '\n  "assets": 0', standfirst: '"data": 0' } };
@@ -579,7 +599,10 @@ describe('serializeStory', () => {
 
   it('restores to the same story and serialises to the same bytes again', () => {
     const story = richStory('photos');
-    story.assets = { ...story.assets, ['c'.repeat(64)]: { mime: 'image/jpeg', name: 'lead.jpg', width: 4, height: 3, bytes: 300, data: png(3, 300) } };
+    story.assets = {
+      ...story.assets,
+      ['c'.repeat(64)]: { mime: 'image/jpeg', name: 'lead.jpg', width: 4, height: 3, bytes: 300, data: png(3, 300) },
+    };
     const text = serializeStory(story);
     const restored = restoreStoryText(text);
     if (!restored.ok) throw new Error(restored.reason);
@@ -614,7 +637,13 @@ describe('restore takes base64 it checked before as checked, and nothing else', 
   it('checks a fresh asset, even next to checked ones', () => {
     const first = restoreStory(photoStory());
     if (!first.ok) throw new Error(first.reason);
-    const forged = { ...first.story, assets: { ...first.story.assets, ['e'.repeat(64)]: { mime: 'image/png' as const, name: 'x.png', width: 1, height: 1, bytes: 6, data: 'not base64' } } };
+    const forged = {
+      ...first.story,
+      assets: {
+        ...first.story.assets,
+        ['e'.repeat(64)]: { mime: 'image/png' as const, name: 'x.png', width: 1, height: 1, bytes: 6, data: 'not base64' },
+      },
+    };
     expect(restoreStory(forged)).toEqual({ ok: false, reason: `asset.${'e'.repeat(64)}.data is not valid base64` });
   });
 });

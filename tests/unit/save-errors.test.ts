@@ -80,7 +80,8 @@ afterEach(async () => {
   await fs.promises.rm(elsewhere, { recursive: true, force: true });
 });
 
-const version = (n: number) => serializeStory({ ...richStory('teigen'), meta: { ...richStory('teigen').meta, headline: `Take ${n} — “Teigen”` } });
+const version = (n: number) =>
+  serializeStory({ ...richStory('teigen'), meta: { ...richStory('teigen').meta, headline: `Take ${n} — “Teigen”` } });
 const bytesOf = (f: string) => fs.promises.readFile(f);
 
 const caught = storyFileError;

@@ -83,7 +83,11 @@ describe('a damaged settings file', () => {
       JSON.stringify({ creditStyle: 'photo-colon', tweetLookup: 'yes', helplinePresets: {} }),
       () => ({ ...DEFAULT_SETTINGS, creditStyle: 'photo-colon' }),
     ],
-    ['an unknown credit style', JSON.stringify({ ...MINE, creditStyle: 'comic-sans' }), () => ({ ...MINE, creditStyle: DEFAULT_SETTINGS.creditStyle })],
+    [
+      'an unknown credit style',
+      JSON.stringify({ ...MINE, creditStyle: 'comic-sans' }),
+      () => ({ ...MINE, creditStyle: DEFAULT_SETTINGS.creditStyle }),
+    ],
     [
       'a preset with a bad phone',
       JSON.stringify({ ...MINE, helplinePresets: [{ ...RURAL, entries: [{ ...RURAL.entries[0], phone: 'call me' }] }] }),
@@ -93,34 +97,53 @@ describe('a damaged settings file', () => {
     ['empty', '', () => DEFAULT_SETTINGS],
   ];
 
-  it.each(DAMAGED)('with %s: every valid part is kept, and a copy of the file is set aside byte for byte', async (_what, content, expected) => {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, content);
+  it.each(DAMAGED)(
+    'with %s: every valid part is kept, and a copy of the file is set aside byte for byte',
+    async (_what, content, expected) => {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, content);
 
-    expect(await loadSettings(file)).toEqual(expected());
+      expect(await loadSettings(file)).toEqual(expected());
 
-    const aside = await setAside();
-    expect(aside).toHaveLength(1);
-    expect(aside[0]).toMatch(/^settings\.json\.damaged-\d+$/);
-    expect(await fs.readFile(path.join(path.dirname(file), aside[0]!), 'utf8')).toBe(content);
-    // The next save replaces the damaged file; the copy stays.
-    await saveSettings(file, MINE);
-    expect(await loadSettings(file)).toEqual(MINE);
-    expect(await setAside()).toEqual(aside);
-  });
+      const aside = await setAside();
+      expect(aside).toHaveLength(1);
+      expect(aside[0]).toMatch(/^settings\.json\.damaged-\d+$/);
+      expect(await fs.readFile(path.join(path.dirname(file), aside[0]!), 'utf8')).toBe(content);
+      // The next save replaces the damaged file; the copy stays.
+      await saveSettings(file, MINE);
+      expect(await loadSettings(file)).toEqual(MINE);
+      expect(await setAside()).toEqual(aside);
+    },
+  );
 });
 
 describe('saveSettings refuses bad settings and keeps the old file', () => {
   const BAD: [what: string, settings: () => unknown, field: RegExp][] = [
-    ['a preset with a bad id', () => ({ ...MINE, helplinePresets: [{ ...RURAL, id: 'Bad Id' }] }), /helplinePresets 0 id must be lower-case/],
+    [
+      'a preset with a bad id',
+      () => ({ ...MINE, helplinePresets: [{ ...RURAL, id: 'Bad Id' }] }),
+      /helplinePresets 0 id must be lower-case/,
+    ],
     [
       'a preset phone with letters',
       () => ({ ...MINE, helplinePresets: [{ ...RURAL, entries: [RURAL.entries[0], { ...RURAL.entries[1], phone: '0800FARM' }] }] }),
       /helplinePresets 0 entries 1 phone must be digits/,
     ],
-    ['a preset with no entries', () => ({ ...MINE, helplinePresets: [{ ...RURAL, entries: [] }] }), /helplinePresets 0 entries needs at least one entry/],
-    ['an http:// preset link', () => ({ ...MINE, helplinePresets: [{ ...RURAL, entries: [{ ...RURAL.entries[1], url: 'http://farmstrong.co.nz' }] }] }), /url must be an https link/],
-    ['two presets with the same id', () => ({ ...MINE, helplinePresets: [RURAL, { ...RURAL, label: 'Rural support (copy)' }] }), /helplinePresets preset ids must be unique/],
+    [
+      'a preset with no entries',
+      () => ({ ...MINE, helplinePresets: [{ ...RURAL, entries: [] }] }),
+      /helplinePresets 0 entries needs at least one entry/,
+    ],
+    [
+      'an http:// preset link',
+      () => ({ ...MINE, helplinePresets: [{ ...RURAL, entries: [{ ...RURAL.entries[1], url: 'http://farmstrong.co.nz' }] }] }),
+      /url must be an https link/,
+    ],
+    [
+      'two presets with the same id',
+      () => ({ ...MINE, helplinePresets: [RURAL, { ...RURAL, label: 'Rural support (copy)' }] }),
+      /helplinePresets preset ids must be unique/,
+    ],
     ['an unknown credit style', () => ({ ...MINE, creditStyle: 'comic-sans' }), /creditStyle/],
     ['tweetLookup not a yes/no', () => ({ ...MINE, tweetLookup: 'yes' }), /tweetLookup/],
   ];

@@ -136,7 +136,13 @@ describe('the save’s conflict check', () => {
   });
 
   it('encodes text as UTF-8 exactly as Buffer.from does', () => {
-    for (const text of ['', 'plain', 'Māori macrons ā ē ī ō ū — “quotes”', '😀 astral and lone \ud800 surrogate', 'x'.repeat(70_000) + 'é']) {
+    for (const text of [
+      '',
+      'plain',
+      'Māori macrons ā ē ī ō ū — “quotes”',
+      '😀 astral and lone \ud800 surrogate',
+      'x'.repeat(70_000) + 'é',
+    ]) {
       expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
     }
   });
@@ -232,7 +238,10 @@ describe('temporary files left by an interrupted save', () => {
     // A file's mtime can run a few milliseconds ahead of Date.now() (coarse kernel clock), so the
     // check is made "a second later" rather than racing the clock.
     const aSecondLater = Date.now() + 1000;
-    expect(await removeLeftoverTempFiles(file, { olderThanMs: 2000, now: aSecondLater })).toEqual({ removed: [], kept: ['teigen.story.111'] });
+    expect(await removeLeftoverTempFiles(file, { olderThanMs: 2000, now: aSecondLater })).toEqual({
+      removed: [],
+      kept: ['teigen.story.111'],
+    });
     expect(await removeLeftoverTempFiles(file, { olderThanMs: 0, now: aSecondLater })).toEqual({ removed: ['teigen.story.111'], kept: [] });
     expect(TEMP_FILE_MAX_AGE_MS).toBe(10 * 60 * 1000);
   });

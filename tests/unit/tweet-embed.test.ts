@@ -134,7 +134,7 @@ describe('parseTweetEmbeds: Twitter embed code', () => {
   });
 
   it('keeps text that merely looks like markup as text (a tweet may say "I <3 NZ")', () => {
-    const [tweet] = parseTweetEmbeds(INTERIOR_EMBED.replace("Sunsets don&#39;t", 'I &lt;3 NZ. Sunsets don&#39;t'));
+    const [tweet] = parseTweetEmbeds(INTERIOR_EMBED.replace('Sunsets don&#39;t', 'I &lt;3 NZ. Sunsets don&#39;t'));
     expect(tweet?.text.startsWith("I <3 NZ. Sunsets don't")).toBe(true);
   });
 });
@@ -301,7 +301,11 @@ describe('parseHelplineAside', () => {
     expect(state?.heading).toBe('Need someone to talk to?');
     expect(state?.entries).toEqual([
       { name: 'Rural Support Trust', detail: 'Rural Support Trust: 0800 787 254', phone: '0800787254' },
-      { name: 'Mental Health Foundation', detail: 'Mental Health Foundation: see mentalhealth.org.nz', url: 'https://mentalhealth.org.nz/help' },
+      {
+        name: 'Mental Health Foundation',
+        detail: 'Mental Health Foundation: see mentalhealth.org.nz',
+        url: 'https://mentalhealth.org.nz/help',
+      },
       {
         name: 'Healthline',
         detail: 'Healthline: +64 800 611 116 or healthline.govt.nz',

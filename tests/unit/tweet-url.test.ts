@@ -13,7 +13,12 @@ const GOOD: [label: string, input: string, handle: string, tweetId: string][] = 
   ['without a scheme', 'twitter.com/jack/status/20', 'jack', '20'],
   ['x.com without a scheme', 'x.com/elonmusk/status/1519480761749016577', 'elonmusk', '1519480761749016577'],
   ['www. without a scheme', 'www.twitter.com/jack/status/20', 'jack', '20'],
-  ['share-menu tracking query', 'https://twitter.com/chrissyteigen/status/1321484225148039168?s=20&t=abcDEF123_-x', 'chrissyteigen', '1321484225148039168'],
+  [
+    'share-menu tracking query',
+    'https://twitter.com/chrissyteigen/status/1321484225148039168?s=20&t=abcDEF123_-x',
+    'chrissyteigen',
+    '1321484225148039168',
+  ],
   ['embed ref_src query', 'https://twitter.com/Interior/status/463440424141459456?ref_src=twsrc%5Etfw', 'Interior', '463440424141459456'],
   ['/photo/1', 'https://twitter.com/NASA/status/1678901234567890123/photo/1', 'NASA', '1678901234567890123'],
   ['/video/1', 'https://x.com/NASA/status/1678901234567890123/video/1', 'NASA', '1678901234567890123'],
@@ -24,7 +29,12 @@ const GOOD: [label: string, input: string, handle: string, tweetId: string][] = 
   ['legacy /statuses/', 'https://twitter.com/jack/statuses/20', 'jack', '20'],
   ['upper-case host and scheme', 'HTTPS://TWITTER.COM/Jack/status/20', 'Jack', '20'],
   ['mixed-case x.com host', 'https://X.Com/Jack/status/20', 'Jack', '20'],
-  ['handle with underscore and digits', 'https://twitter.com/NZ_Herald_2024/status/1800000000000000000', 'NZ_Herald_2024', '1800000000000000000'],
+  [
+    'handle with underscore and digits',
+    'https://twitter.com/NZ_Herald_2024/status/1800000000000000000',
+    'NZ_Herald_2024',
+    '1800000000000000000',
+  ],
   ['15-character handle (the longest allowed)', 'https://twitter.com/abcdefghij12345/status/99', 'abcdefghij12345', '99'],
   ['19-digit id', 'https://twitter.com/a/status/1234567890123456789', 'a', '1234567890123456789'],
   ['spaces around the pasted link', '   https://twitter.com/jack/status/20 \n', 'jack', '20'],
@@ -86,7 +96,9 @@ describe('parseTweetUrl: links reporters paste', () => {
 
   it('has 25+ accepted shapes and covers every host it claims to know', () => {
     expect(GOOD.length + HANDLELESS.length).toBeGreaterThanOrEqual(25);
-    const hosts = new Set(GOOD.map(([, input]) => new URL(/^[a-z]+:/i.test(input.trim()) ? input.trim() : `https://${input.trim()}`).hostname));
+    const hosts = new Set(
+      GOOD.map(([, input]) => new URL(/^[a-z]+:/i.test(input.trim()) ? input.trim() : `https://${input.trim()}`).hostname),
+    );
     for (const host of ['twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'm.twitter.com', 'x.com', 'www.x.com']) {
       expect(hosts).toContain(host);
     }

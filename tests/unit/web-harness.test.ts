@@ -137,7 +137,10 @@ describe('web harness', () => {
     expect(await fs.readFile(path.join(docsDir, 'round.story'), 'utf8')).toBe(text);
 
     const read = await apiJson('story:read', { path: 'round.story' });
-    expect(read).toEqual({ ok: true, value: { path: path.join(docsDir, 'round.story'), name: 'round.story', text, stamp: written.value.stamp } });
+    expect(read).toEqual({
+      ok: true,
+      value: { path: path.join(docsDir, 'round.story'), name: 'round.story', text, stamp: written.value.stamp },
+    });
     expect(parseResult('story:read', read).ok).toBe(true);
 
     const conflict = await apiJson('story:write', { path: 'round.story', text: 'other', expected: null });
@@ -163,7 +166,10 @@ describe('web harness', () => {
 
   it('saves through the in-app save dialog only inside the documents folder', async () => {
     const answer = await apiJson('story:save-dialog', { suggestedName: '../../Teigen support' });
-    expect(answer).toEqual({ ok: true, value: { canceled: false, path: path.join(docsDir, 'Teigen support.story'), name: 'Teigen support.story' } });
+    expect(answer).toEqual({
+      ok: true,
+      value: { canceled: false, path: path.join(docsDir, 'Teigen support.story'), name: 'Teigen support.story' },
+    });
   });
 
   it.each([['/../../etc/passwd'], ['/..%2f..%2fetc%2fpasswd'], ['/%2e%2e/%2e%2e/etc/passwd'], ['/../secret.txt'], ['/..%2fsecret.txt']])(

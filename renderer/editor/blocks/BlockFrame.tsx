@@ -61,7 +61,13 @@ export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: strin
             <button type="button" className="icon" aria-label={`Move ${props.kind} down`} title="Move down (Alt+↓)" onClick={() => move(1)}>
               ↓
             </button>
-            <button type="button" className="icon" aria-label={`Delete ${props.kind}`} title="Delete (select, then Delete)" onClick={remove}>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Delete ${props.kind}`}
+              title="Delete (select, then Delete)"
+              onClick={remove}
+            >
               ×
             </button>
           </span>

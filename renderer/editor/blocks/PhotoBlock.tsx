@@ -49,7 +49,12 @@ export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey
 
   const imageUrl = photo.asset ? preview : photo.src || null;
   return (
-    <BlockFrame nodeKey={nodeKey} kind="photo" label="Photo" actions={<EditToggle editing={editing} onToggle={() => setEditing((e) => !e)} />}>
+    <BlockFrame
+      nodeKey={nodeKey}
+      kind="photo"
+      label="Photo"
+      actions={<EditToggle editing={editing} onToggle={() => setEditing((e) => !e)} />}
+    >
       <figure className="photo-card">
         {imageUrl ? (
           <img className="photo-preview" src={imageUrl} alt={photo.alt} decoding="async" draggable={false} />
@@ -69,7 +74,14 @@ export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey
         {!editing && <p className="photo-alt">Alt text: {photo.alt}</p>}
       </figure>
       {(editing || !photo.asset) && (
-        <input ref={fileInput} type="file" accept={PHOTO_ACCEPT} hidden onChange={(e) => void chooseFile(e.target.files?.[0])} aria-label="Image file" />
+        <input
+          ref={fileInput}
+          type="file"
+          accept={PHOTO_ACCEPT}
+          hidden
+          onChange={(e) => void chooseFile(e.target.files?.[0])}
+          aria-label="Image file"
+        />
       )}
       {editing && (
         <div className="block-form">
@@ -80,7 +92,13 @@ export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey
           <div className="field-grid">
             <div className="field">
               <label htmlFor={`${id}-credit`}>Credit</label>
-              <input id={`${id}-credit`} value={photo.credit} placeholder="Supplied, Getty Images…" list={`${id}-credits`} onChange={(e) => update({ credit: e.target.value })} />
+              <input
+                id={`${id}-credit`}
+                value={photo.credit}
+                placeholder="Supplied, Getty Images…"
+                list={`${id}-credits`}
+                onChange={(e) => update({ credit: e.target.value })}
+              />
               <datalist id={`${id}-credits`}>
                 <option value="Supplied" />
                 <option value="Getty Images" />
@@ -91,7 +109,12 @@ export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey
             </div>
             <div className="field">
               <label htmlFor={`${id}-alt`}>Alt text (for screen readers)</label>
-              <input id={`${id}-alt`} value={photo.alt} placeholder="What the photo shows" onChange={(e) => update({ alt: e.target.value })} />
+              <input
+                id={`${id}-alt`}
+                value={photo.alt}
+                placeholder="What the photo shows"
+                onChange={(e) => update({ alt: e.target.value })}
+              />
             </div>
           </div>
           {!photo.asset && (
@@ -105,7 +128,11 @@ export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey
                 aria-invalid={linkError !== null}
                 onChange={(e) => setLink(e.target.value)}
               />
-              {linkError && <p className="field-error" role="alert">{linkError}</p>}
+              {linkError && (
+                <p className="field-error" role="alert">
+                  {linkError}
+                </p>
+              )}
             </div>
           )}
           {asset && (

@@ -48,7 +48,12 @@ export const TweetBlock = memo(function TweetBlock({ nodeKey, tweet }: { nodeKey
   };
 
   return (
-    <BlockFrame nodeKey={nodeKey} kind="tweet" label="Tweet" actions={<EditToggle editing={editing} onToggle={() => setEditing((e) => !e)} />}>
+    <BlockFrame
+      nodeKey={nodeKey}
+      kind="tweet"
+      label="Tweet"
+      actions={<EditToggle editing={editing} onToggle={() => setEditing((e) => !e)} />}
+    >
       <figure className="tweet-card" aria-label={`Tweet by ${tweet.name || 'unknown'}`}>
         <div className="tweet-author">
           <span className="tweet-name">{tweet.name || 'Display name'}</span>{' '}
@@ -83,7 +88,11 @@ export const TweetBlock = memo(function TweetBlock({ nodeKey, tweet }: { nodeKey
                 {urlError}
               </p>
             )}
-            {lookupState && <p className="hint" role="status">{lookupState}</p>}
+            {lookupState && (
+              <p className="hint" role="status">
+                {lookupState}
+              </p>
+            )}
           </div>
           <div className="field-grid">
             <div className="field">
@@ -96,7 +105,14 @@ export const TweetBlock = memo(function TweetBlock({ nodeKey, tweet }: { nodeKey
                 id={`${id}-handle`}
                 value={tweet.handle}
                 spellCheck={false}
-                onChange={(e) => update({ handle: e.target.value.replace(/^@/, '').replace(/[^A-Za-z0-9_]/g, '').slice(0, 15) })}
+                onChange={(e) =>
+                  update({
+                    handle: e.target.value
+                      .replace(/^@/, '')
+                      .replace(/[^A-Za-z0-9_]/g, '')
+                      .slice(0, 15),
+                  })
+                }
               />
             </div>
           </div>
@@ -107,7 +123,12 @@ export const TweetBlock = memo(function TweetBlock({ nodeKey, tweet }: { nodeKey
           <div className="field-grid">
             <div className="field">
               <label htmlFor={`${id}-date`}>Date</label>
-              <input id={`${id}-date`} value={tweet.date} placeholder="October 28, 2020" onChange={(e) => update({ date: e.target.value })} />
+              <input
+                id={`${id}-date`}
+                value={tweet.date}
+                placeholder="October 28, 2020"
+                onChange={(e) => update({ date: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-lang`}>Language</label>

@@ -20,7 +20,11 @@ export interface NewsroomServices {
   lookupTweet(url: string): Promise<{ ok: true; tweet: Partial<TweetState> } | { ok: false; reason: string }>;
   notify(message: string, kind?: 'error' | 'info'): void;
   /** Fills story fields that are still empty; says which it filled. */
-  fillEmptyMeta(fields: { headline?: string; standfirst?: string; dateline?: string }): { headline: boolean; standfirst: boolean; dateline: boolean };
+  fillEmptyMeta(fields: { headline?: string; standfirst?: string; dateline?: string }): {
+    headline: boolean;
+    standfirst: boolean;
+    dateline: boolean;
+  };
 }
 
 export const NewsroomContext = createContext<NewsroomServices | null>(null);

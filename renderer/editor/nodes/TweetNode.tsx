@@ -38,7 +38,10 @@ export class TweetNode extends DecoratorBlockNode {
     return {
       blockquote: (el: HTMLElement) =>
         el.classList.contains('twitter-tweet')
-          ? { priority: 3, conversion: (dom: HTMLElement) => ({ node: $createTweetNode(parseTweetEmbeds(dom.outerHTML)[0] ?? emptyTweet()) }) }
+          ? {
+              priority: 3,
+              conversion: (dom: HTMLElement) => ({ node: $createTweetNode(parseTweetEmbeds(dom.outerHTML)[0] ?? emptyTweet()) }),
+            }
           : null,
     };
   }

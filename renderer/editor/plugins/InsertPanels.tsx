@@ -54,7 +54,16 @@ export function InsertPanels() {
 
   return (
     <>
-      <input ref={fileInput} type="file" accept={PHOTO_ACCEPT} multiple hidden aria-label="Add photo from file" data-testid="photo-file-input" onChange={(e) => void addPhotos(e.target.files)} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept={PHOTO_ACCEPT}
+        multiple
+        hidden
+        aria-label="Add photo from file"
+        data-testid="photo-file-input"
+        onChange={(e) => void addPhotos(e.target.files)}
+      />
       {panel === 'tweet' && <TweetPanel onClose={close} onInsertUrl={(url) => insertTweetFromUrl(editor, services, url)} />}
       {panel === 'helpline' && (
         <HelplinePanel
@@ -107,7 +116,7 @@ function TweetPanel(props: { onClose(): void; onInsertUrl(url: string): boolean 
           rows={3}
           value={value}
           spellCheck={false}
-          placeholder="https://twitter.com/handle/status/1234567890 — or paste the <blockquote class=&quot;twitter-tweet&quot;> code"
+          placeholder='https://twitter.com/handle/status/1234567890 — or paste the <blockquote class="twitter-tweet"> code'
           aria-invalid={error !== null}
           aria-describedby={error ? 'tweet-source-error' : undefined}
           onChange={(e) => (setValue(e.target.value), setError(null))}

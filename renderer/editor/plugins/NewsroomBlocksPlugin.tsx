@@ -200,7 +200,12 @@ export function NewsroomBlocksPlugin() {
           const plain = data.getData('text/plain');
           // Twitter's embed code, pasted as markup or as the text of the code
           for (const source of [plain.trim(), html]) {
-            if (/^<blockquote[^>]*class=["'][^"']*twitter-tweet/i.test(source.trim()) || (source === html && /class=["']twitter-tweet/.test(html) && !/<(p|h\d|li)[\s>]/i.test(html.replace(/<blockquote[\s\S]*?<\/blockquote>/gi, '')))) {
+            if (
+              /^<blockquote[^>]*class=["'][^"']*twitter-tweet/i.test(source.trim()) ||
+              (source === html &&
+                /class=["']twitter-tweet/.test(html) &&
+                !/<(p|h\d|li)[\s>]/i.test(html.replace(/<blockquote[\s\S]*?<\/blockquote>/gi, '')))
+            ) {
               const tweets = parseTweetEmbeds(source);
               if (tweets.length > 0) {
                 event.preventDefault();

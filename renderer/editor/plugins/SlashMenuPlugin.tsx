@@ -19,7 +19,9 @@ class BlockOption extends MenuOption {
 const OPTIONS = [
   new BlockOption('Tweet', ['twitter', 'x', 'embed'], (e) => e.dispatchCommand(OPEN_TWEET_PANEL_COMMAND, undefined)),
   new BlockOption('Photo', ['image', 'picture', 'figure'], (e) => e.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, undefined)),
-  new BlockOption('Helpline footer', ['help', 'where to get help', 'suicide', 'support'], (e) => e.dispatchCommand(OPEN_HELPLINE_PANEL_COMMAND, undefined)),
+  new BlockOption('Helpline footer', ['help', 'where to get help', 'suicide', 'support'], (e) =>
+    e.dispatchCommand(OPEN_HELPLINE_PANEL_COMMAND, undefined),
+  ),
   new BlockOption('Subheading', ['heading', 'h2'], (e) => setBlockType(e, 'h2')),
   new BlockOption('Minor subheading', ['heading', 'h3'], (e) => setBlockType(e, 'h3')),
   new BlockOption('Bulleted list', ['list', 'ul'], (e) => setBlockType(e, 'bullet')),

@@ -2,7 +2,18 @@ import { registerDragonSupport } from '@lexical/dragon';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { registerRichText } from '@lexical/rich-text';
 import { $getNodeByKey, $getSelection, $isNodeSelection, mergeRegister, type LexicalEditor } from 'lexical';
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type JSX, type ReactNode } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type JSX,
+  type ReactNode,
+} from 'react';
 import { createPortal, flushSync } from 'react-dom';
 
 /**

@@ -9,8 +9,7 @@ import { startHarness } from '../../../electron/web-harness';
 export const FAKE_TWEETS: Record<string, { html: string; author_name: string }> = {
   '1321573421466869760': {
     author_name: 'chrissy teigen',
-    html:
-      '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">oh my god Hillary Clinton just tweeted my essay now I have to delete the stupid videos I just posted oh my god please dont look at them Hillary Clinton</p>&mdash; chrissy teigen (@chrissyteigen) <a href="https://twitter.com/chrissyteigen/status/1321573421466869760?ref_src=twsrc%5Etfw">October 28, 2020</a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
+    html: '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">oh my god Hillary Clinton just tweeted my essay now I have to delete the stupid videos I just posted oh my god please dont look at them Hillary Clinton</p>&mdash; chrissy teigen (@chrissyteigen) <a href="https://twitter.com/chrissyteigen/status/1321573421466869760?ref_src=twsrc%5Etfw">October 28, 2020</a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
   },
 };
 

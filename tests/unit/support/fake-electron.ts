@@ -230,8 +230,7 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       const handler = ipcHandlers.get(channel);
       if (!handler) throw new Error(`no ipcMain handler for ${channel}`);
       return (await handler({ senderFrame: frame, sender: null }, payload)) as
-        | { ok: true; value: unknown }
-        | { ok: false; error: string; code: string };
+        { ok: true; value: unknown } | { ok: false; error: string; code: string };
     },
     /** Asks the registered app:// protocol handler for a URL. */
     async fetchApp(url: string): Promise<Response> {

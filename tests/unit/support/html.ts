@@ -45,7 +45,10 @@ export function tagsOf(html: string): Tag[] {
 }
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|mdash);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", mdash: '—' })[e]!);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|mdash);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", mdash: '—' })[e]!,
+  );
 }
 
 /** What a reader sees: tags removed (<br> as a newline), entities decoded. */
