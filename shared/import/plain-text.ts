@@ -3,10 +3,10 @@ import type { TweetState } from '../blocks/tweet';
 import { createStory, emptyBody } from '../story/create';
 import { isSafeLinkUrl, type SerializedBodyNode, type Story } from '../story/schema';
 import { parseBullet } from './bullets';
-import { detectCaptionCredit, isLikelyCaption } from './caption-credit';
+import { detectCaptionCredit, isLikelyCaption } from '../blocks/photo/caption-credit';
 import { detectDateline } from './dateline';
-import { detectHelplineFooter, findPhones } from './helpline-footer';
-import { parseTweetAttribution } from './tweet-attribution';
+import { detectHelplineFooter, findPhones } from '../blocks/helpline/plain-text';
+import { parseTweetAttribution } from '../blocks/tweet/plain-text';
 
 /**
  * Plain text → story (issue 5). Pure: no DOM, no Node, no clock (the caller passes `now`).

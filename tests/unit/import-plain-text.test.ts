@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRESETS, type HelplineEntry } from '../../shared/blocks/helpline';
-import { printedPhone } from '../../shared/import/helpline-footer';
+import { printedPhone } from '../../shared/blocks/helpline/plain-text';
 import {
   MAX_IMPORT_CHARS,
   formatImportSummary,
