@@ -3,7 +3,8 @@ import type { Story } from '../story/schema';
 import type { AssetMode } from './assets';
 import { fragmentOf, renderBodyBlocks, type RenderedBlock } from './body';
 import { constant, el, fragment, lines, safeLinkUrl, type Html } from './markup';
-import { LANGUAGE_TAG, isRtlLanguage } from './tweet';
+import { LANGUAGE_TAG } from '../blocks/tweet';
+import { isRtlLanguage } from '../blocks/tweet/render';
 
 export interface HtmlOptions {
   /** `inline` (default): images as data: URIs; `dir`: `images/<sha256>.<ext>` beside the file. */
