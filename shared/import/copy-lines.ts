@@ -207,6 +207,7 @@ function tweetState(attribution: TweetAttribution, text: string): TweetState {
 const CREDIT_HINT = /[/:(]|\s-\s|\sby\s|^image\s+(?:source|caption),/iu;
 
 function claimPhotos(lines: readonly string[], runs: Run[], runOf: Int32Array, claimed: Uint8Array, claim: ClaimFn): void {
+  const firstContent = runs[0]?.start ?? -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (claimed[i] || line.trim() === '' || parseBullet(line)) continue;
@@ -231,7 +232,8 @@ function claimPhotos(lines: readonly string[], runs: Run[], runOf: Int32Array, c
     }
     // A credit on its own: the caption is the line above (in this run, or a one-line run before a blank line).
     let captionAt = -1;
-    if (i > run.start) captionAt = i - 1;
+    // In one-line-per-paragraph copy the first line is the headline, not a caption.
+    if (i > run.start && !(run.linePerParagraph && i - 1 === firstContent)) captionAt = i - 1;
     else {
       const previous = previousRun(runs, runOf[i]!);
       if (previous && previous.start === previous.end) captionAt = previous.start;

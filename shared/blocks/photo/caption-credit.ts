@@ -35,8 +35,8 @@ const LABEL =
   '(?:photo\\s+credit|image\\s+credit|picture\\s+credit|photos?|photographs?|pictures?|pics?|images?|credit|illustration|graphic)';
 /** "Photo / X", "Photo: X", "Photo by X" — the whole line. */
 const LABELLED_LINE = new RegExp(`^${LABEL}\\s*(?:/|:|\\s-\\s|\\sby\\s)\\s*(.+)$`, 'iu');
-/** The same at the end of a caption; group 1 is what comes before the label. */
-const LABELLED_TAIL = new RegExp(`^(.*)(\\s+|(?<=[.!?"”’)\\]…]))${LABEL}\\s*(?:/|:|\\sby\\s)\\s*([^()]+?)$`, 'iu');
+/** The same at the end of a caption; group 1 is what comes before the label ("Photo credit:" is one label, not "credit:"). */
+const LABELLED_TAIL = new RegExp(`^(.*)(\\s+|(?<=[.!?"”’)\\]…]))(?<!\\b(?:photo|image|picture)\\s+)${LABEL}\\s*(?:/|:|\\sby\\s)\\s*([^()]+?)$`, 'iu');
 /** "(Image: Reuters)", "(Anthony Devlin/PA)", "(AFP via Getty Images)" at the very end. */
 const BRACKETED_TAIL = /^(.*?)\s*\(([^()]{2,120})\)$/u;
 const LABEL_INSIDE = new RegExp(`^${LABEL}\\s*(?:/|:|\\sby\\s)\\s*(.+)$`, 'iu');
@@ -158,9 +158,9 @@ const AGENCIES = new Set([
   'efe',
 ]);
 
-/** Credits that only ever name a picture source, so "(Getty Images)" alone is a credit; "(AP)" is not. */
+/** Credits that only ever name a picture source, so "(Getty Images)" or "(Backpagepix)" alone is a credit; "(AP)" is not. */
 const PHOTO_ONLY_SOURCE =
-  /\b(?:getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|supplied|handout|ap\s+photo|pa\s+(?:wire|images)|rex\s+features|newspix|photosport|unsplash|pexels|file\s+photo)\b/iu;
+  /\b(?:[\p{L}]+(?:pix|pics|photos|photography)|getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|supplied|handout|ap\s+photo|pa\s+(?:wire|images)|rex\s+features|newspix|photosport|unsplash|pexels|file\s+photo)\b/iu;
 
 /**
  * Reads a caption and credit from one paragraph (its lines joined with "\n"); null when the
