@@ -12,7 +12,7 @@ export interface PhoneMatch {
   textOnly: boolean;
 }
 
-const PHONE = /(?<![\p{L}\p{N}/.:,+\-$£€#@_])(\+?(?:\(\d{1,5}\)\s?)?\d(?:[ .-]?\d){1,16})(?![\p{L}\p{N}/%_]|[.,]\d)/gu;
+const PHONE = /(?:(?<=\b(?:at|on))|(?<![\p{L}\p{N}/.:,+\-$£€#@_]))(\+?(?:\(\d{1,5}\)\s?)?\d(?:[ .-]?\d){1,16})(?![\p{L}\p{N}/%_]|[.,]\d)/gu;
 
 /** Every run of digits that could be a phone number (3 to 15 digits). */
 export function findPhones(text: string): PhoneMatch[] {
@@ -23,6 +23,8 @@ export function findPhones(text: string): PhoneMatch[] {
     const count = digits.replace('+', '').length;
     if (count < 3 || count > 15) continue;
     const index = match.index!;
+    // "the hotline at1-800-273-8255": a number run into the word before it only when it is a whole phone number.
+    if (/\p{L}$/u.test(text.slice(0, index)) && count < 7) continue;
     // "0800 LIFELINE": the digits of a vanity number are not a number on their own.
     if (count <= 4 && /^\s+\p{Lu}{4,}\b/u.test(text.slice(index + printed.length))) continue;
     const before = text.slice(Math.max(0, index - 30), index).toLowerCase();

@@ -1,7 +1,7 @@
 import { BUILT_IN_PRESETS, matchesPreset, type HelplineEntry, type HelplinePreset, type HelplineState } from '.';
 import { parseBullet, withoutBullet } from '../../import/bullets';
 import { findPhones, findWebAddresses } from './contacts';
-import { entryName, fallbackName, makeEntry, parseHelplineEntry, sentenceEntries, splitSentences } from './entries';
+import { entryName, fallbackName, makeEntry, MAX_ENTRY_CHARS, parseHelplineEntry, sentenceEntries, splitSentences } from './entries';
 
 export {
   findPhones,
@@ -107,81 +107,195 @@ function headingFooter(lines: readonly string[], options: HelplineOptions): Help
   return null;
 }
 
-function listFooter(lines: readonly string[], options: HelplineOptions): HelplineFooterMatch | null {
+/** A line that only closes the story ("Sources: Mind, Samaritans", "You can make a difference."): it may follow the footer. */
+function isClosingLine(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 80 && !parseBullet(text) && findPhones(text).length === 0 && findWebAddresses(text).length === 0;
+}
+
+/** The last content line, or the one before it when the last only closes the story. */
+function footerEnds(lines: readonly string[]): number[] {
   const last = lastContentLine(lines);
-  if (last < 0) return null;
+  if (last < 0) return [];
+  const before = lastContentLine(lines.slice(0, last));
+  return isClosingLine(lines[last]!) && before >= 0 ? [last, before] : [last];
+}
+
+/** An introducing line this short is the footer's heading; a longer one stays a paragraph. */
+const MAX_LIST_HEADING = 100;
+
+const EMERGENCY_NUMBER = /^(?:111|000|999|911|112)$/u;
+
+/** "If it is an emergency … call 111.": the line that sends readers to the emergency number belongs in the footer. */
+function isEmergencyLine(line: string): boolean {
+  const text = line.trim();
+  return (
+    text.length <= MAX_ENTRY_CHARS &&
+    findPhones(text).some((p) => EMERGENCY_NUMBER.test(p.digits)) &&
+    /(?:emergenc(?:y|ies)|danger|at\s+risk|immediate|urgent)/iu.test(text)
+  );
+}
+
+/** "Or visit … for a full list": an instruction that ends a list of services. */
+const LIST_CODA = /^(?:or\s+)?(?:visit|see|go\s+to|find|for\s+(?:more|a\s+full|other))\b/iu;
+
+function listFooter(lines: readonly string[], options: HelplineOptions): HelplineFooterMatch | null {
+  for (const last of footerEnds(lines)) {
+    const found = listFooterEndingAt(lines, last, options);
+    if (found) return found;
+  }
+  return null;
+}
+
+function listFooterEndingAt(lines: readonly string[], last: number, options: HelplineOptions): HelplineFooterMatch | null {
   const entries: HelplineEntry[] = [];
   let start = last + 1;
   for (let i = last; i >= 0 && entries.length < MAX_HELPLINE_ENTRIES; i--) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    const entry = parseHelplineEntry(line);
+    let entry = parseHelplineEntry(line);
     // A list line: bulleted, or short and led by the service's name ("Lifeline: 13 11 14").
-    const listLike =
+    let listLike =
       parseBullet(line) !== null || (line.trim().length <= 120 && entryName(withoutBullet(line)) !== null && !/[.!?]$/.test(line.trim()));
+    // After the list: the emergency line, and "Or visit … for a full list of services".
+    if (entries.length === 0 && i === last) {
+      if (!entry && LIST_CODA.test(line.trim()) && line.trim().length <= 150) {
+        const detail = withoutBullet(line);
+        entry = makeEntry(detail, entryName(detail) ?? fallbackName(detail, []));
+        listLike = true;
+      } else if (entry && isEmergencyLine(line)) listLike = true;
+    }
     if (!entry || !listLike) break;
     entries.unshift(entry);
     start = i;
   }
-  if (entries.length < 2) return null;
-  const withHelp = entries.filter((e) => mentionsHelp(e.detail)).length;
-  const callable = entries.filter((e) => e.phone || e.url).length;
-  if (withHelp * 2 < entries.length || callable * 2 < entries.length) return null;
-  // A line that introduces the list is its heading: "If you or anyone you know needs help:".
+  const services = entries.filter((e) => e.phone || e.url);
+  if (services.length < 2) return null;
+  // A line that introduces the list is its heading ("If you or anyone you know needs help:"),
+  // or, when it is prose, evidence that the list is one of helplines.
   let heading = DEFAULT_HELPLINE_HEADING;
   let intro = start - 1;
   while (intro >= 0 && lines[intro]!.trim() === '') intro--;
   const introLine = intro >= 0 ? lines[intro]!.trim() : '';
-  if (
-    introLine.length <= 80 &&
+  const introduces =
     introLine.endsWith(':') &&
-    /\b(?:help|support|talk)\b/iu.test(introLine) &&
-    findPhones(introLine).length === 0
-  ) {
+    /\b(?:help|support|talk|contact|services|organisations?|organizations?)\b/iu.test(introLine) &&
+    findPhones(introLine).length === 0;
+  const withHelp = entries.filter((e) => mentionsHelp(e.detail)).length;
+  if (!introduces && withHelp * 2 < entries.length) return null;
+  if (services.length * 2 < entries.length) return null;
+  if (introduces && introLine.length <= MAX_LIST_HEADING) {
     heading = introLine;
     start = intro;
   }
   return { form: 'list', start, startColumn: 0, end: last + 1, state: footerState(heading, entries, options), reworded: [] };
 }
 
+/**
+ * Closing prose that names the services: the last paragraph's sentences that give a number
+ * ("If you need help, call Lifeline on 0800 543 354 or Youthline on 0800 376 633."), and
+ * the paragraphs before it when they are all such sentences ("Childline (0800 1111) runs
+ * a helpline for …"). A sentence counts when it gives a number to call and either asks the
+ * reader to get in touch or names the service with its number; "The 0800 number reported
+ * 11,850 calls" does not.
+ */
 function sentenceFooter(lines: readonly string[], options: HelplineOptions): HelplineFooterMatch | null {
-  const last = lastContentLine(lines);
-  if (last < 0) return null;
-  const line = lines[last]!;
-  if (parseBullet(line)) return null;
-  const sentences = splitSentences(line);
-  const hasContact = (text: string) => findPhones(text).length > 0 || findWebAddresses(text).length > 0;
-  // The closing sentences that each give a number or a web address, and short questions
-  // that lead into one ("Need to talk? Free call or text 1737").
-  const isLeadQuestion = (text: string) => /^[^.!]{2,40}\?$/u.test(text) && text.split(/\s+/).length <= 6;
-  let first = sentences.length;
-  while (first > 0) {
-    const text = sentences[first - 1]!.text;
-    if (text.length > 400) break;
-    if (!hasContact(text) && !(first < sentences.length && hasContact(sentences[first]!.text) && isLeadQuestion(text))) break;
-    first--;
+  for (const last of footerEnds(lines)) {
+    const found = sentenceFooterEndingAt(lines, last, options);
+    if (found) return found;
   }
-  if (first === sentences.length) return null;
-  const startColumn = sentences[first]!.start;
-  const closingText = line.slice(startColumn).trim();
+  return null;
+}
+
+const MAX_FOOTER_PARAGRAPHS = 6;
+
+function sentenceFooterEndingAt(lines: readonly string[], last: number, options: HelplineOptions): HelplineFooterMatch | null {
+  let start = -1;
+  let startColumn = 0;
+  const pieces: string[] = [];
+  for (let at = last, paragraphs = 0; at >= 0 && paragraphs < MAX_FOOTER_PARAGRAPHS; at--) {
+    const line = lines[at]!;
+    if (line.trim() === '') continue;
+    if (parseBullet(line)) break;
+    const column = closingColumn(line);
+    if (column === null) break;
+    start = at;
+    startColumn = column;
+    pieces.unshift(line.slice(column).trim());
+    paragraphs++;
+    // Only a paragraph that is all helpline sentences lets the one before it join.
+    if (column > 0) break;
+  }
+  if (start < 0) return null;
+  const closingText = pieces.join(' ');
   if (!mentionsHelp(closingText)) return null;
-  const entries: HelplineEntry[] = [];
-  for (let i = first; i < sentences.length; i++) {
-    const sentence = sentences[i]!;
-    if (!hasContact(sentence.text)) continue;
-    // A lead-in question joins the sentence after it.
-    const from = i > first && !hasContact(sentences[i - 1]!.text) ? sentences[i - 1]!.start : sentence.start;
-    entries.push(...sentenceEntries(line.slice(from, sentence.start + sentence.text.length)));
-  }
-  if (entries.length === 0 || !entries.some((e) => e.phone || e.url)) return null;
+  const entries = pieces.flatMap(paragraphEntries);
+  if (!entries.some((e) => e.phone)) return null;
   return {
     form: 'sentence',
-    start: last,
+    start,
     startColumn,
     end: last + 1,
     state: footerState(DEFAULT_HELPLINE_HEADING, entries.slice(0, MAX_HELPLINE_ENTRIES), options),
-    reworded: [closingText],
+    reworded: pieces,
   };
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
+const hasContact = (text: string) => findPhones(text).length > 0 || findWebAddresses(text).length > 0 || EMAIL.test(text);
+/** A short question that leads into a number: "Need to talk? Free call or text 1737". */
+const isLeadQuestion = (text: string) => /^[^.!]{2,40}\?$/u.test(text) && text.split(/\s+/).length <= 6;
+const CALL_TO_ACTION =
+  /\b(?:call|phone|ring|text|txt|contact|visit|dial|reach|chat|email|free\s?(?:call|phone)|freephone|talk\s+to|speak\s+to)\b/iu;
+/** "Childline (0800 1111) runs …", "Samaritans: 116 123", "Samaritans on 116 123". */
+const NAMED_NUMBER = /\p{Lu}[\p{L}'’&.-]*(?:\s+[\p{Lu}&][\p{L}'’&.-]*){0,5}\s*(?:\(\s*\+?\d[\d\s-]{2,}\)|:\s*\+?\d|\s+on\s+\+?\d)/u;
+/** Short sentences after the last number that only sign off: "They are always here to help." */
+const MAX_SIGN_OFF = 100;
+/** "…, the mayor said.": a number in reported speech is the story's, not the footer's. */
+const REPORTED_SPEECH = /\b(?:said|says|told|according\s+to)\b/iu;
+const MAX_SIGN_OFFS = 2;
+
+/** Where a paragraph's closing helpline sentences start; null when it has none. */
+function closingColumn(line: string): number | null {
+  const sentences = splitSentences(line);
+  let end = sentences.length;
+  // A paragraph may end with a sign-off or two after its last number ("Calls are free.").
+  while (end > 0 && sentences.length - end < MAX_SIGN_OFFS && isSignOff(sentences[end - 1]!.text)) end--;
+  let first = end;
+  while (first > 0) {
+    const text = sentences[first - 1]!.text;
+    if (text.length > 400) break;
+    const helpline = hasContact(text) && (CALL_TO_ACTION.test(text) || NAMED_NUMBER.test(text)) && !REPORTED_SPEECH.test(text);
+    if (!helpline && !(first < end && isLeadQuestion(text))) break;
+    first--;
+  }
+  if (first === end) return null;
+  return sentences[first]!.start;
+}
+
+function isSignOff(text: string): boolean {
+  return !hasContact(text) && text.length <= MAX_SIGN_OFF;
+}
+
+/** A closing paragraph's entries: one per service its sentences name; a sign-off joins the last. */
+function paragraphEntries(text: string): HelplineEntry[] {
+  const sentences = splitSentences(text);
+  const entries: HelplineEntry[] = [];
+  let signOff = '';
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    if (!hasContact(sentence.text)) {
+      if (i + 1 < sentences.length && isLeadQuestion(sentence.text)) continue;
+      if (entries.length > 0) signOff += ` ${sentence.text}`;
+      continue;
+    }
+    // A lead-in question joins the sentence after it.
+    const from = i > 0 && isLeadQuestion(sentences[i - 1]!.text) ? sentences[i - 1]!.start : sentence.start;
+    entries.push(...sentenceEntries(text.slice(from, sentence.start + sentence.text.length)));
+  }
+  const lastEntry = entries[entries.length - 1];
+  if (lastEntry && signOff !== '') lastEntry.detail = `${lastEntry.detail}. ${signOff.trim()}`.slice(0, 500);
+  return entries;
 }
 
 function lastContentLine(lines: readonly string[]): number {
