@@ -97,8 +97,12 @@ function findRuns(lines: readonly string[]): Run[] {
   }
   const noBlankLines = runs.length === 1;
   for (const run of runs) {
-    const prose = lines.slice(run.start, run.end + 1).filter((l) => l.trim().length >= PROSE_LINE).length;
-    run.linePerParagraph = noBlankLines || (run.end - run.start >= 2 && prose >= 2);
+    if (noBlankLines) run.linePerParagraph = true;
+    else if (run.end - run.start >= 2) {
+      let prose = 0;
+      for (let i = run.start; i <= run.end && prose < 2; i++) if (lines[i]!.trim().length >= PROSE_LINE) prose++;
+      run.linePerParagraph = prose >= 2;
+    }
   }
   return runs;
 }
@@ -278,6 +282,22 @@ export function mergeLists(items: Item[]): Item[] {
     ) {
       last.items.push(...item.items);
     } else out.push(item);
+  }
+  return out;
+}
+
+/**
+ * Plain text as paragraphs of lines, by the importer's rule (for a plain paste): a blank
+ * line separates paragraphs and is not one; a single newline is a line break, or a new
+ * paragraph in text laid out one line per paragraph.
+ */
+export function plainParagraphs(text: string): string[][] {
+  const lines = text.replace(/\r\n?|[\u2028\u2029]/g, '\n').split('\n');
+  const out: string[][] = [];
+  for (const run of findRuns(lines)) {
+    const runLines = lines.slice(run.start, run.end + 1);
+    if (run.linePerParagraph) out.push(...runLines.map((line) => [line]));
+    else out.push(runLines);
   }
   return out;
 }

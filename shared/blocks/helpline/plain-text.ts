@@ -132,7 +132,7 @@ function isEmergencyLine(line: string): boolean {
   return (
     text.length <= MAX_ENTRY_CHARS &&
     findPhones(text).some((p) => EMERGENCY_NUMBER.test(p.digits)) &&
-    /(?:emergenc(?:y|ies)|danger|at\s+risk|immediate|urgent)/iu.test(text)
+    /\b(?:emergenc(?:y|ies)|danger|at\s+risk|immediate|urgent)\b/iu.test(text)
   );
 }
 
@@ -281,20 +281,24 @@ function isSignOff(text: string): boolean {
 function paragraphEntries(text: string): HelplineEntry[] {
   const sentences = splitSentences(text);
   const entries: HelplineEntry[] = [];
-  let signOff = '';
+  let lastContact: { text: string; start: number } | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
-    if (!hasContact(sentence.text)) {
-      if (i + 1 < sentences.length && isLeadQuestion(sentence.text)) continue;
-      if (entries.length > 0) signOff += ` ${sentence.text}`;
-      continue;
-    }
+    if (!hasContact(sentence.text)) continue;
     // A lead-in question joins the sentence after it.
     const from = i > 0 && isLeadQuestion(sentences[i - 1]!.text) ? sentences[i - 1]!.start : sentence.start;
     entries.push(...sentenceEntries(text.slice(from, sentence.start + sentence.text.length)));
+    lastContact = sentence;
   }
+  // The sign-off after the last number stays, word for word, at the end of the last entry.
   const lastEntry = entries[entries.length - 1];
-  if (lastEntry && signOff !== '') lastEntry.detail = `${lastEntry.detail}. ${signOff.trim()}`.slice(0, 500);
+  if (lastEntry && lastContact) {
+    const end = lastContact.start + lastContact.text.length;
+    const signOff = text.slice(end).trimEnd();
+    const stripped = /[.!]+$/u.exec(lastContact.text)?.[0] ?? '';
+    if (signOff.trim() !== '' && lastEntry.detail.length + signOff.length < 500)
+      lastEntry.detail = `${lastEntry.detail}${stripped}${signOff}`;
+  }
   return entries;
 }
 
