@@ -337,7 +337,7 @@ export function isCreditText(credit: string): boolean {
   if (words.every((w) => JOINING_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
   let letters = false;
   for (const raw of text.split(/[\s/,&+|]+/)) {
-    const word = raw.replace(/^["“‘'(\[]+|["”’')\].:]+$/gu, '');
+    const word = raw.replace(/^["“‘'([]+|["”’')\].:]+$/gu, '');
     if (word === '' || /^[-–—]$/.test(word)) continue;
     if (/\p{L}/u.test(word)) letters = true;
     if (/^[\p{Lu}\p{N}@#]/u.test(word)) continue;
