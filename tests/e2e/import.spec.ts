@@ -67,6 +67,20 @@ test('pasting a copied article as plain text makes tweet, photo and helpline blo
   await expect(editor(page)).toContainText('Where to get help:');
 });
 
+test('a plain paste with blank lines between paragraphs gives those paragraphs, no empty ones between them', async ({ page }) => {
+  await page.goto('/');
+  await editor(page).click();
+  await paste(page, { 'text/plain': 'A.\n\nB.\n\nC.' });
+  await expect(editor(page).locator('p')).toHaveText(['A.', 'B.', 'C.']);
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  const many = Array.from({ length: 2000 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n');
+  await paste(page, { 'text/plain': many });
+  await expect(editor(page).locator('p').last()).toHaveText('Paragraph 2000.');
+  expect(await editor(page).locator('p').count()).toBe(2000);
+});
+
 test('File → Import turns a Word file into a new, unsaved story', async ({ page }) => {
   copyFileSync(path.join(samples, 'docx', 'docx4j-sample-docxv2.docx'), path.join(docsDir, 'sample.docx'));
   copyFileSync(path.join(samples, 'nj-south-dakota-slogan.txt'), path.join(docsDir, 'slogan.txt'));

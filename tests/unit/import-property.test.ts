@@ -127,7 +127,7 @@ const LINE_BREAK = /\r\n?|\n|[\u2028\u2029\u0085]/;
 const BULLET = /^(?:[•●◦○▪■‣⁃·*\-–]|\d{1,3}[.)])\s+(?=\S)/u;
 /** A credit is stored without its label ("Photo / Supplied" → credit "Supplied"). */
 const CREDIT_LABEL =
-  /image\s+(?:source|caption),\s*|(?:photo\s+credit|image\s+credit|picture\s+credit|photos?|photographs?|pictures?|pics?|images?|credit|illustration|graphic)\s*(?:\/|:|\sby\s|\s-\s)/giu;
+  /image\s+(?:source|caption),\s*|(?:photo\s+credit|image\s+credit|picture\s+credit|photos?|photographs?|pictures?|pics?|images?|credit|illustration|graphic|source)\s*(?:\/|:|\sby\s|\s-\s)/giu;
 
 /** Brackets, dashes and whitespace are not compared (attributions and credits lose them). */
 function norm(s: string): string {

@@ -1,6 +1,7 @@
 import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $createLineBreakNode,
   $createParagraphNode,
   $createTextNode,
   $getNodeByKey,
@@ -16,6 +17,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { htmlToBody } from '../../../shared/import/html';
+import { plainParagraphs } from '../../../shared/import/copy-lines';
 import { importPlainText } from '../../../shared/import/plain-text';
 import type { SerializedBodyNode } from '../../../shared/story/schema';
 import { useNewsroom, type NewsroomServices } from '../blocks/context';
@@ -52,6 +54,13 @@ export function SmartPastePlugin() {
           if (plain.includes('\n') && caretOnEmptyLine() && pastedTextHasBlocks(plain)) {
             event.preventDefault();
             queueMicrotask(() => pastePlainTextWithBlocks(editor, services, plain));
+            return true;
+          }
+          if (/\n\s*\n/.test(plain)) {
+            // Lexical makes every newline a paragraph, so a blank line would become an empty
+            // paragraph; a blank line separates paragraphs, it is not one.
+            event.preventDefault();
+            queueMicrotask(() => pastePlainParagraphs(editor, plain));
             return true;
           }
           return false;
@@ -136,6 +145,32 @@ function pasteHtml(editor: LexicalEditor, services: NewsroomServices, html: stri
   });
 }
 
+function paragraphOfLines(lines: string[]): LexicalNode {
+  const node = $createParagraphNode();
+  lines.forEach((line, i) => {
+    if (i > 0) node.append($createLineBreakNode());
+    if (line !== '') node.append($createTextNode(line));
+  });
+  return node;
+}
+
+/** Plain text with blank lines, pasted as its paragraphs: the caret's paragraph splits as Lexical's own paste would. */
+function pastePlainParagraphs(editor: LexicalEditor, text: string) {
+  editor.update(() => {
+    plainParagraphs(text).forEach((lines, i) => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      if (i > 0) selection.insertParagraph();
+      lines.forEach((line, j) => {
+        const current = $getSelection();
+        if (!$isRangeSelection(current)) return;
+        if (j > 0) current.insertLineBreak();
+        if (line !== '') current.insertText(line);
+      });
+    });
+  });
+}
+
 /** Quick look before the full importer runs: an attribution line, a credit, a help heading. */
 export function pastedTextHasBlocks(text: string): boolean {
   try {
@@ -153,8 +188,8 @@ function pastePlainTextWithBlocks(editor: LexicalEditor, services: NewsroomServi
   if (dateline && !services.fillEmptyMeta({ dateline }).dateline) children.unshift(paragraph(dateline));
   if (imported.source) children.unshift(paragraph(imported.source));
 
-  // Step 1, its own undo step: the text exactly as pasted, one paragraph per line, in place
-  // of the empty line the caret was on.
+  // Step 1, its own undo step: the text exactly as pasted, one paragraph per paragraph (a
+  // blank line separates them), in place of the empty line the caret was on.
   let plainKeys: string[] = [];
   editor.update(
     () => {
@@ -162,10 +197,7 @@ function pastePlainTextWithBlocks(editor: LexicalEditor, services: NewsroomServi
       if (!$isRangeSelection(selection)) return;
       const line = selection.anchor.getNode().getTopLevelElement();
       if (!line) return;
-      const nodes = text
-        .replace(/\r\n?/g, '\n')
-        .split('\n')
-        .map((l) => $createParagraphNode().append($createTextNode(l)));
+      const nodes = plainParagraphs(text).map((lines) => paragraphOfLines(lines));
       for (const node of nodes) line.insertBefore(node);
       line.remove();
       nodes[nodes.length - 1]?.selectEnd();

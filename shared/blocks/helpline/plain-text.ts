@@ -1,5 +1,18 @@
 import { BUILT_IN_PRESETS, matchesPreset, type HelplineEntry, type HelplinePreset, type HelplineState } from '.';
 import { parseBullet, withoutBullet } from '../../import/bullets';
+import { findPhones, findWebAddresses } from './contacts';
+import { entryName, fallbackName, makeEntry, MAX_ENTRY_CHARS, parseHelplineEntry, sentenceEntries, splitSentences } from './entries';
+
+export {
+  findPhones,
+  findWebAddresses,
+  firstCallNumber,
+  printedPhone,
+  registrableDomain,
+  type PhoneMatch,
+  type WebAddress,
+} from './contacts';
+export { entryName, parseHelplineEntry } from './entries';
 
 /**
  * The helpline footer under a story about suicide, mental health or loss, in the three ways
@@ -42,289 +55,6 @@ export interface HelplineOptions {
 /** The heading given to a footer that had none printed (the house style of every preset). */
 export const DEFAULT_HELPLINE_HEADING = 'Where to get help:';
 export const MAX_HELPLINE_ENTRIES = 50;
-/** Entry lines longer than this are prose, not a footer line. */
-const MAX_ENTRY_CHARS = 300;
-
-// ---- numbers and web addresses -----------------------------------------------------------
-
-export interface PhoneMatch {
-  /** As printed: "0800 543 354". */
-  printed: string;
-  /** Digits to dial (and a leading +): "0800543354". */
-  digits: string;
-  index: number;
-  /** A number only to text ("text HELP to 4357", "free text 4357"), not to call. */
-  textOnly: boolean;
-}
-
-const PHONE = /(?<![\p{L}\p{N}/.:,+\-$£€#@_])(\+?(?:\(\d{1,5}\)\s?)?\d(?:[ .-]?\d){1,16})(?![\p{L}\p{N}/%_]|[.,]\d)/gu;
-
-/** Every run of digits that could be a phone number (3 to 15 digits). */
-export function findPhones(text: string): PhoneMatch[] {
-  const found: PhoneMatch[] = [];
-  for (const match of text.matchAll(PHONE)) {
-    const printed = match[1]!;
-    const digits = printed.replace(/[^+0-9]/g, '');
-    const count = digits.replace('+', '').length;
-    if (count < 3 || count > 15) continue;
-    const index = match.index!;
-    // "0800 LIFELINE": the digits of a vanity number are not a number on their own.
-    if (count <= 4 && /^\s+\p{Lu}{4,}\b/u.test(text.slice(index + printed.length))) continue;
-    const before = text.slice(Math.max(0, index - 30), index).toLowerCase();
-    const textOnly = /\btext(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before) && !/\bcall\s+or\s+text(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before);
-    found.push({ printed, digits, index, textOnly });
-  }
-  return found;
-}
-
-/** The first number to call on a line (numbers only for texting are skipped). */
-export function firstCallNumber(text: string): PhoneMatch | undefined {
-  return findPhones(text).find((p) => !p.textOnly);
-}
-
-/** The phone of an entry as printed in its detail ("0800 543 354"), or '' when it has none. */
-export function printedPhone(entry: Pick<HelplineEntry, 'detail' | 'phone'>): string {
-  if (!entry.phone) return '';
-  return findPhones(entry.detail).find((p) => p.digits === entry.phone)?.printed ?? '';
-}
-
-export interface WebAddress {
-  /** As printed. */
-  printed: string;
-  /** https link to it. */
-  url: string;
-  /** The registrable domain: "lifeline.org.nz" for https://www.lifeline.org.nz/… */
-  domain: string;
-  /** True when printed as a bare domain ("sands.org.nz") rather than a link. */
-  bare: boolean;
-  index: number;
-}
-
-const EXPLICIT_URL = /\bhttps?:\/\/[^\s<>"'`]+/giu;
-const GENERIC_TLDS = 'com|org|net|info|gov|edu|io|co|app|help|health|care|life|online|support|services|community|charity|ngo';
-const BARE_DOMAIN = new RegExp(
-  `(?<![\\p{L}\\p{N}@._/:-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${GENERIC_TLDS}|[a-z]{2}))((?:/[^\\s<>"'\`]*)?)(?![\\p{L}\\p{N}_@-]|\\.[a-z0-9])`,
-  'gu',
-);
-/** Second-level labels under which a domain is registered one level down (org.nz, co.uk). */
-const SECOND_LEVEL = new Set([
-  'co',
-  'com',
-  'org',
-  'net',
-  'gov',
-  'govt',
-  'ac',
-  'edu',
-  'ltd',
-  'plc',
-  'school',
-  'iwi',
-  'health',
-  'maori',
-  'geek',
-  'gen',
-  'kiwi',
-  'mil',
-  'or',
-  'ne',
-  'go',
-  'id',
-  'asn',
-  'me',
-  'sch',
-  'police',
-  'parliament',
-  'cri',
-]);
-
-/** The registrable domain of a host name: www.lifeline.org.nz → lifeline.org.nz. */
-export function registrableDomain(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);
-  if (labels.length <= 2) return labels.join('.');
-  const tld = labels[labels.length - 1]!;
-  const second = labels[labels.length - 2]!;
-  const keep = tld.length === 2 && SECOND_LEVEL.has(second) ? 3 : 2;
-  return labels.slice(-keep).join('.');
-}
-
-function trimUrlEnd(url: string): string {
-  let out = url.replace(/[.,;:!?'"”’]+$/u, '');
-  // A closing bracket belongs to the link only if the link opened one.
-  while (out.endsWith(')') && (out.match(/\(/g)?.length ?? 0) < (out.match(/\)/g)?.length ?? 0)) {
-    out = out.slice(0, -1).replace(/[.,;:!?'"”’]+$/u, '');
-  }
-  return out;
-}
-
-function httpsUrl(candidate: string): string | null {
-  try {
-    const url = new URL(candidate);
-    if (url.protocol !== 'https:' || !url.hostname.includes('.')) return null;
-    const text = url.href.length <= 500 ? candidate : null;
-    return text;
-  } catch {
-    return null;
-  }
-}
-
-/** Tweet and short links: never a helpline's website. */
-const NOT_A_SERVICE = new Set(['t.co', 'twitter.com', 'x.com', 'bit.ly', 'tinyurl.com']);
-
-/** Links and bare domains on a line, in order. Email addresses and tweet links are not services' web addresses. */
-export function findWebAddresses(text: string): WebAddress[] {
-  const found: WebAddress[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const match of text.matchAll(EXPLICIT_URL)) {
-    const printed = trimUrlEnd(match[0]);
-    const secure = printed.replace(/^http:/i, 'https:');
-    const url = httpsUrl(secure);
-    if (!url) continue;
-    const domain = registrableDomain(new URL(url).hostname);
-    taken.push([match.index!, match.index! + printed.length]);
-    if (!NOT_A_SERVICE.has(domain)) found.push({ printed, url, domain, bare: false, index: match.index! });
-  }
-  for (const match of text.matchAll(BARE_DOMAIN)) {
-    const index = match.index!;
-    if (taken.some(([a, b]) => index >= a && index < b)) continue;
-    const host = match[1]!;
-    const labels = host.split('.');
-    // "e.g", "a.m" and the like: every label but the last needs two characters.
-    if (labels.slice(0, -1).some((l) => l.length < 2)) continue;
-    const path = trimUrlEnd(match[2] ?? '');
-    const domain = registrableDomain(host);
-    if (!domain.includes('.') || NOT_A_SERVICE.has(domain)) continue;
-    // A bare domain links to its www. site (the convention of the shipped presets).
-    const linkHost = host.toLowerCase() === domain ? `www.${domain}` : host.toLowerCase();
-    const url = httpsUrl(`https://${linkHost}${path}`);
-    if (!url) continue;
-    found.push({ printed: host + path, url, domain, bare: true, index });
-  }
-  return found.sort((a, b) => a.index - b.index);
-}
-
-// ---- one entry -------------------------------------------------------------------------
-
-const NAME_CONNECTORS = new Set(['&', 'and', 'of', 'for', 'the', 'de']);
-
-/**
- * Reads one printed line of a helpline list as an entry; null when the line has nothing to
- * call, text or visit (or is too long to be a footer line).
- */
-export function parseHelplineEntry(line: string): HelplineEntry | null {
-  const detail = withoutBullet(line);
-  if (detail === '' || detail.length > MAX_ENTRY_CHARS) return null;
-  const phones = findPhones(detail);
-  const web = findWebAddresses(detail);
-  if (phones.length === 0 && web.length === 0) return null;
-  return makeEntry(detail, entryName(detail, web) ?? fallbackName(detail, phones));
-}
-
-function makeEntry(detail: string, name: string): HelplineEntry {
-  const entry: HelplineEntry = { name: name.slice(0, 200).trim() || detail.slice(0, 200).trim(), detail };
-  const phone = firstCallNumber(detail);
-  if (phone) entry.phone = phone.digits;
-  const web = findWebAddresses(detail)[0];
-  if (web) entry.url = web.url;
-  return entry;
-}
-
-/** The service a line names, or null when it names none (see `fallbackName`). */
-export function entryName(detail: string, web: WebAddress[] = findWebAddresses(detail)): string | null {
-  const text = detail.trim();
-  // A bare link or domain: the service is its registrable domain.
-  if (web.length === 1 && web[0]!.printed === text) return web[0]!.domain;
-  const label = labelName(text);
-  if (label) return label;
-  if (/\bemergenc(?:y|ies)\b/iu.test(text)) return 'Emergency';
-  // "Call Healthline on 0800 611 116", "Samaritans on 116 123"
-  const run = serviceName(text);
-  if (run) return run;
-  const domain = web.find((w) => w.bare) ?? web[0];
-  if (domain) return domain.domain;
-  return null;
-}
-
-/** A name printed as a label: "YOUTHLINE: …", "Lifeline – …", "NEED TO TALK? …", "0800 543 354 (0800 LIFELINE)". */
-function labelName(text: string): string | null {
-  // "YOUTHLINE: 0800 376 633", "988 Suicide & Crisis Lifeline: call or text 988"
-  const colon = /^([^:]{1,80}?)\s*:\s+\S/u.exec(text);
-  if (colon && isLabel(colon[1]!)) return colon[1]!.trim();
-  // "Lifeline – 0800 543 354"
-  const dash = /^(.{1,60}?)\s+[–—-]\s+\S/u.exec(text);
-  if (dash && isLabel(dash[1]!) && !/\d{3}/.test(dash[1]!)) return dash[1]!.trim();
-  // "NEED TO TALK? Free call or text 1737"
-  const question = /^([^?]{2,40}\?)\s+\S/u.exec(text);
-  if (question && question[1]!.split(/\s+/).length <= 6) return question[1]!.trim();
-  // "0800 543 354 (0800 LIFELINE) …": the number's letters name the service.
-  if (/^[+(\d]/.test(text)) {
-    const vanity = /\(\s*\d{3,5}\s+(\p{Lu}[\p{Lu}&'’ -]{2,30}?)\s*\)/u.exec(text);
-    if (vanity) return vanity[1]!.trim();
-  }
-  return null;
-}
-
-function isLabel(label: string): boolean {
-  const text = label.trim();
-  if (!/\p{L}/u.test(text) || /https?$/i.test(text) || /[.!?]\s/u.test(text)) return false;
-  const words = text.split(/\s+/);
-  if (words.length > 8) return false;
-  // A label names a service; "If you need help, call" does not.
-  return /^[\p{Lu}\p{N}]/u.test(text) && !/^(?:if|for|to|you|call|in)\b/iu.test(text);
-}
-
-/** Capitalised words that open a sentence or an instruction, not a service's name. */
-const NOT_A_NAME =
-  /^(?:I|In|If|The|For|You|Your|Call|Text|Txt|Phone|Ring|Visit|Contact|Free|Freephone|Freecall|Or|And|To|On|At|A|An|It|This|That|Help|Email|Chat|Also|Please|Anyone|Readers|Those|People|We|Our|Go|See|Try|Reach)$/u;
-const REGION =
-  /^(?:UK|US|USA|America|United States|United Kingdom|Australia|New Zealand|NZ|Ireland|Canada|England|Scotland|Wales|Northern Ireland)$/u;
-
-/**
- * The service a line or a piece of a sentence names before its number or web address: the
- * last run of capitalised words ("Call Healthline on 0800 611 116" → "Healthline", "the
- * crisis support service Lifeline is 13 11 14" → "Lifeline", "the 988 Suicide & Crisis
- * Lifeline at 988" → "988 Suicide & Crisis Lifeline"). Regions ("In the UK") are not names.
- */
-function serviceName(text: string): string | null {
-  // Cut at the first number or address, unless it is part of a name ("988 Suicide & Crisis Lifeline").
-  const contacts = [
-    ...findPhones(text).map((p) => ({ index: p.index, end: p.index + p.printed.length })),
-    ...findWebAddresses(text).map((w) => ({ index: w.index, end: w.index + w.printed.length })),
-  ].filter((c) => !/^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.end)));
-  const cut = contacts.length > 0 ? Math.min(...contacts.map((c) => c.index)) : text.length;
-  const words = text
-    .slice(0, cut)
-    .split(/\s+/u)
-    .filter((w) => w !== '');
-  let best: string | null = null;
-  let run: string[] = [];
-  const close = () => {
-    while (run.length > 0 && (NAME_CONNECTORS.has(run[run.length - 1]!.toLowerCase()) || /^\d+$/.test(run[run.length - 1]!))) run.pop();
-    const name = run.join(' ');
-    if (run.length > 0 && run.length <= 8 && !REGION.test(name)) best = name;
-    run = [];
-  };
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const bare = word.replace(/^["“‘(]+/u, '').replace(/[,;:.!?)"”’]+$/u, '');
-    const punctuated = bare !== word.replace(/^["“‘(]+/u, '');
-    const next = words[i + 1]?.replace(/^["“‘(]+/u, '') ?? '';
-    const capital = /^\p{Lu}/u.test(bare) && !(run.length === 0 && NOT_A_NAME.test(bare));
-    const inner = run.length > 0 && (NAME_CONNECTORS.has(bare.toLowerCase()) || /^\d{1,3}$/u.test(bare));
-    const leadingNumber = run.length === 0 && /^\d{2,4}$/u.test(bare) && /^\p{Lu}\p{Ll}/u.test(next);
-    if (bare !== '' && (capital || inner || leadingNumber)) {
-      run.push(bare);
-      if (punctuated) close();
-    } else close();
-  }
-  close();
-  return best;
-}
-
-function fallbackName(detail: string, phones: PhoneMatch[]): string {
-  if (phones.length > 0) return phones[0]!.printed;
-  return detail.split(/\s+/).slice(0, 6).join(' ');
-}
 
 // ---- the footer ------------------------------------------------------------------------
 
@@ -377,192 +107,199 @@ function headingFooter(lines: readonly string[], options: HelplineOptions): Help
   return null;
 }
 
-function listFooter(lines: readonly string[], options: HelplineOptions): HelplineFooterMatch | null {
+/** A line that only closes the story ("Sources: Mind, Samaritans", "You can make a difference."): it may follow the footer. */
+function isClosingLine(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 80 && !parseBullet(text) && findPhones(text).length === 0 && findWebAddresses(text).length === 0;
+}
+
+/** The last content line, or the one before it when the last only closes the story. */
+function footerEnds(lines: readonly string[]): number[] {
   const last = lastContentLine(lines);
-  if (last < 0) return null;
+  if (last < 0) return [];
+  const before = lastContentLine(lines.slice(0, last));
+  return isClosingLine(lines[last]!) && before >= 0 ? [last, before] : [last];
+}
+
+/** An introducing line this short is the footer's heading; a longer one stays a paragraph. */
+const MAX_LIST_HEADING = 100;
+
+const EMERGENCY_NUMBER = /^(?:111|000|999|911|112)$/u;
+
+/** "If it is an emergency … call 111.": the line that sends readers to the emergency number belongs in the footer. */
+function isEmergencyLine(line: string): boolean {
+  const text = line.trim();
+  return (
+    text.length <= MAX_ENTRY_CHARS &&
+    findPhones(text).some((p) => EMERGENCY_NUMBER.test(p.digits)) &&
+    /\b(?:emergenc(?:y|ies)|danger|at\s+risk|immediate|urgent)\b/iu.test(text)
+  );
+}
+
+/** "Or visit … for a full list": an instruction that ends a list of services. */
+const LIST_CODA = /^(?:or\s+)?(?:visit|see|go\s+to|find|for\s+(?:more|a\s+full|other))\b/iu;
+
+function listFooter(lines: readonly string[], options: HelplineOptions): HelplineFooterMatch | null {
+  for (const last of footerEnds(lines)) {
+    const found = listFooterEndingAt(lines, last, options);
+    if (found) return found;
+  }
+  return null;
+}
+
+function listFooterEndingAt(lines: readonly string[], last: number, options: HelplineOptions): HelplineFooterMatch | null {
   const entries: HelplineEntry[] = [];
   let start = last + 1;
   for (let i = last; i >= 0 && entries.length < MAX_HELPLINE_ENTRIES; i--) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    const entry = parseHelplineEntry(line);
+    let entry = parseHelplineEntry(line);
     // A list line: bulleted, or short and led by the service's name ("Lifeline: 13 11 14").
-    const listLike =
+    let listLike =
       parseBullet(line) !== null || (line.trim().length <= 120 && entryName(withoutBullet(line)) !== null && !/[.!?]$/.test(line.trim()));
+    // After the list: the emergency line, and "Or visit … for a full list of services".
+    if (entries.length === 0 && i === last) {
+      if (!entry && LIST_CODA.test(line.trim()) && line.trim().length <= 150) {
+        const detail = withoutBullet(line);
+        entry = makeEntry(detail, entryName(detail) ?? fallbackName(detail, []));
+        listLike = true;
+      } else if (entry && isEmergencyLine(line)) listLike = true;
+    }
     if (!entry || !listLike) break;
     entries.unshift(entry);
     start = i;
   }
-  if (entries.length < 2) return null;
-  const withHelp = entries.filter((e) => mentionsHelp(e.detail)).length;
-  const callable = entries.filter((e) => e.phone || e.url).length;
-  if (withHelp * 2 < entries.length || callable * 2 < entries.length) return null;
-  // A line that introduces the list is its heading: "If you or anyone you know needs help:".
+  const services = entries.filter((e) => e.phone || e.url);
+  if (services.length < 2) return null;
+  // A line that introduces the list is its heading ("If you or anyone you know needs help:"),
+  // or, when it is prose, evidence that the list is one of helplines.
   let heading = DEFAULT_HELPLINE_HEADING;
   let intro = start - 1;
   while (intro >= 0 && lines[intro]!.trim() === '') intro--;
   const introLine = intro >= 0 ? lines[intro]!.trim() : '';
-  if (
-    introLine.length <= 80 &&
+  const introduces =
     introLine.endsWith(':') &&
-    /\b(?:help|support|talk)\b/iu.test(introLine) &&
-    findPhones(introLine).length === 0
-  ) {
+    /\b(?:help|support|talk|contact|services|organisations?|organizations?)\b/iu.test(introLine) &&
+    findPhones(introLine).length === 0;
+  const withHelp = entries.filter((e) => mentionsHelp(e.detail)).length;
+  if (!introduces && withHelp * 2 < entries.length) return null;
+  if (services.length * 2 < entries.length) return null;
+  if (introduces && introLine.length <= MAX_LIST_HEADING) {
     heading = introLine;
     start = intro;
   }
   return { form: 'list', start, startColumn: 0, end: last + 1, state: footerState(heading, entries, options), reworded: [] };
 }
 
+/**
+ * Closing prose that names the services: the last paragraph's sentences that give a number
+ * ("If you need help, call Lifeline on 0800 543 354 or Youthline on 0800 376 633."), and
+ * the paragraphs before it when they are all such sentences ("Childline (0800 1111) runs
+ * a helpline for …"). A sentence counts when it gives a number to call and either asks the
+ * reader to get in touch or names the service with its number; "The 0800 number reported
+ * 11,850 calls" does not.
+ */
 function sentenceFooter(lines: readonly string[], options: HelplineOptions): HelplineFooterMatch | null {
-  const last = lastContentLine(lines);
-  if (last < 0) return null;
-  const line = lines[last]!;
-  if (parseBullet(line)) return null;
-  const sentences = splitSentences(line);
-  const hasContact = (text: string) => findPhones(text).length > 0 || findWebAddresses(text).length > 0;
-  // The closing sentences that each give a number or a web address, and short questions
-  // that lead into one ("Need to talk? Free call or text 1737").
-  const isLeadQuestion = (text: string) => /^[^.!]{2,40}\?$/u.test(text) && text.split(/\s+/).length <= 6;
-  let first = sentences.length;
-  while (first > 0) {
-    const text = sentences[first - 1]!.text;
-    if (text.length > 400) break;
-    if (!hasContact(text) && !(first < sentences.length && hasContact(sentences[first]!.text) && isLeadQuestion(text))) break;
-    first--;
+  for (const last of footerEnds(lines)) {
+    const found = sentenceFooterEndingAt(lines, last, options);
+    if (found) return found;
   }
-  if (first === sentences.length) return null;
-  const startColumn = sentences[first]!.start;
-  const closingText = line.slice(startColumn).trim();
+  return null;
+}
+
+const MAX_FOOTER_PARAGRAPHS = 6;
+
+function sentenceFooterEndingAt(lines: readonly string[], last: number, options: HelplineOptions): HelplineFooterMatch | null {
+  let start = -1;
+  let startColumn = 0;
+  const pieces: string[] = [];
+  for (let at = last, paragraphs = 0; at >= 0 && paragraphs < MAX_FOOTER_PARAGRAPHS; at--) {
+    const line = lines[at]!;
+    if (line.trim() === '') continue;
+    if (parseBullet(line)) break;
+    const column = closingColumn(line);
+    if (column === null) break;
+    start = at;
+    startColumn = column;
+    pieces.unshift(line.slice(column).trim());
+    paragraphs++;
+    // Only a paragraph that is all helpline sentences lets the one before it join.
+    if (column > 0) break;
+  }
+  if (start < 0) return null;
+  const closingText = pieces.join(' ');
   if (!mentionsHelp(closingText)) return null;
-  const entries: HelplineEntry[] = [];
-  for (let i = first; i < sentences.length; i++) {
-    const sentence = sentences[i]!;
-    if (!hasContact(sentence.text)) continue;
-    // A lead-in question joins the sentence after it.
-    const from = i > first && !hasContact(sentences[i - 1]!.text) ? sentences[i - 1]!.start : sentence.start;
-    entries.push(...sentenceEntries(line.slice(from, sentence.start + sentence.text.length)));
-  }
-  if (entries.length === 0 || !entries.some((e) => e.phone || e.url)) return null;
+  const entries = pieces.flatMap(paragraphEntries);
+  if (!entries.some((e) => e.phone)) return null;
   return {
     form: 'sentence',
-    start: last,
+    start,
     startColumn,
     end: last + 1,
     state: footerState(DEFAULT_HELPLINE_HEADING, entries.slice(0, MAX_HELPLINE_ENTRIES), options),
-    reworded: [closingText],
+    reworded: pieces,
   };
 }
 
-interface Sentence {
-  text: string;
-  start: number;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
+const hasContact = (text: string) => findPhones(text).length > 0 || findWebAddresses(text).length > 0 || EMAIL.test(text);
+/** A short question that leads into a number: "Need to talk? Free call or text 1737". */
+const isLeadQuestion = (text: string) => /^[^.!]{2,40}\?$/u.test(text) && text.split(/\s+/).length <= 6;
+const CALL_TO_ACTION =
+  /\b(?:call|phone|ring|text|txt|contact|visit|dial|reach|chat|email|free\s?(?:call|phone)|freephone|talk\s+to|speak\s+to)\b/iu;
+/** "Childline (0800 1111) runs …", "Samaritans: 116 123", "Samaritans on 116 123". */
+const NAMED_NUMBER = /\p{Lu}[\p{L}'’&.-]*(?:\s+[\p{Lu}&][\p{L}'’&.-]*){0,5}\s*(?:\(\s*\+?\d[\d\s-]{2,}\)|:\s*\+?\d|\s+on\s+\+?\d)/u;
+/** Short sentences after the last number that only sign off: "They are always here to help." */
+const MAX_SIGN_OFF = 100;
+/** "…, the mayor said.": a number in reported speech is the story's, not the footer's. */
+const REPORTED_SPEECH = /\b(?:said|says|told|according\s+to)\b/iu;
+const MAX_SIGN_OFFS = 2;
+
+/** Where a paragraph's closing helpline sentences start; null when it has none. */
+function closingColumn(line: string): number | null {
+  const sentences = splitSentences(line);
+  let end = sentences.length;
+  // A paragraph may end with a sign-off or two after its last number ("Calls are free.").
+  while (end > 0 && sentences.length - end < MAX_SIGN_OFFS && isSignOff(sentences[end - 1]!.text)) end--;
+  let first = end;
+  while (first > 0) {
+    const text = sentences[first - 1]!.text;
+    if (text.length > 400) break;
+    const helpline = hasContact(text) && (CALL_TO_ACTION.test(text) || NAMED_NUMBER.test(text)) && !REPORTED_SPEECH.test(text);
+    if (!helpline && !(first < end && isLeadQuestion(text))) break;
+    first--;
+  }
+  if (first === end) return null;
+  return sentences[first]!.start;
 }
 
-function splitSentences(line: string): Sentence[] {
-  const out: Sentence[] = [];
-  // Cut after ". ", "? ", "! " (and a closing quote) before a capital or a digit.
-  const cut = /[.!?]["”’)]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
-  let start = 0;
-  const push = (from: number, to: number) => {
-    const raw = line.slice(from, to);
-    const text = raw.trim();
-    if (text !== '') out.push({ text, start: from + (raw.length - raw.trimStart().length) });
-  };
-  for (const match of line.matchAll(cut)) {
-    const endIndex = match.index! + match[0].length;
-    // Not after an abbreviation: "St.", "Dr.", "No."
-    if (/\b(?:St|Dr|Mr|Mrs|Ms|No|Mt)\.$/u.test(line.slice(start, match.index! + 1))) continue;
-    push(start, endIndex);
-    start = endIndex;
-  }
-  push(start, line.length);
-  return out;
+function isSignOff(text: string): boolean {
+  return !hasContact(text) && text.length <= MAX_SIGN_OFF;
 }
 
-const VERB = '(?:call|phone|ring|text|txt|email|visit|chat|message)';
-/** Where a sentence moves on to the next service: ", ", "; ", " or ", " and " — but not "call or text". */
-const SEPARATOR = new RegExp(
-  `,\\s+|(?<!&#?[A-Za-z0-9]+);\\s+|(?<!\\b${VERB})\\s+(?:or|and|OR|AND)\\s+(?!${VERB}\\b(?!\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}))`,
-  'gu',
-);
-/** A piece that only says how to get in touch: "call", "free call", "or phone". */
-const ONLY_LEAD_WORDS = /^(?:(?:free|freephone|call|phone|ring|text|contact|visit|or|and|you|can|also)\b\s*)+$/iu;
-
-/** "If you need help, call Lifeline on 0800 543 354 or Youthline on 0800 376 633." → two entries. */
-function sentenceEntries(sentence: string): HelplineEntry[] {
-  const text = sentence.trim().replace(/[.!]+$/u, '');
-  const segments: Array<{ start: number; end: number }> = [];
-  let from = 0;
-  for (const match of text.matchAll(SEPARATOR)) {
-    segments.push({ start: from, end: match.index! });
-    from = match.index! + match[0].length;
+/** A closing paragraph's entries: one per service its sentences name; a sign-off joins the last. */
+function paragraphEntries(text: string): HelplineEntry[] {
+  const sentences = splitSentences(text);
+  const entries: HelplineEntry[] = [];
+  let lastContact: { text: string; start: number } | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    if (!hasContact(sentence.text)) continue;
+    // A lead-in question joins the sentence after it.
+    const from = i > 0 && isLeadQuestion(sentences[i - 1]!.text) ? sentences[i - 1]!.start : sentence.start;
+    entries.push(...sentenceEntries(text.slice(from, sentence.start + sentence.text.length)));
+    lastContact = sentence;
   }
-  segments.push({ start: from, end: text.length });
-
-  interface Group {
-    start: number;
-    end: number;
-    name: string | null;
+  // The sign-off after the last number stays, word for word, at the end of the last entry.
+  const lastEntry = entries[entries.length - 1];
+  if (lastEntry && lastContact) {
+    const end = lastContact.start + lastContact.text.length;
+    const signOff = text.slice(end).trimEnd();
+    const stripped = /[.!]+$/u.exec(lastContact.text)?.[0] ?? '';
+    if (signOff.trim() !== '' && lastEntry.detail.length + signOff.length < 500)
+      lastEntry.detail = `${lastEntry.detail}${stripped}${signOff}`;
   }
-  const groups: Group[] = [];
-  const slice = (seg: { start: number; end: number }) => text.slice(seg.start, seg.end);
-  let lead = '';
-  // Pieces without a number or address since the last one that had one.
-  let pending: Array<{ start: number; end: number }> = [];
-  for (const seg of segments) {
-    const piece = slice(seg);
-    if (findPhones(piece).length === 0 && findWebAddresses(piece).length === 0) {
-      pending.push(seg);
-      continue;
-    }
-    const current = groups[groups.length - 1];
-    const named = segmentName(piece, current?.name ?? null);
-    if (current && (named === null || named === 'same')) {
-      current.end = seg.end;
-    } else {
-      // "…, or free call" introduces the next service; anything before it ends the last one.
-      let k = pending.length;
-      while (k > 0 && ONLY_LEAD_WORDS.test(slice(pending[k - 1]!).trim())) k--;
-      const before = pending.slice(0, k);
-      const intro = pending.slice(k);
-      if (current && before.length > 0) current.end = before[before.length - 1]!.end;
-      if (!current) lead += before.map(slice).join(' ');
-      const name = typeof named === 'string' && named !== 'same' ? named : /\bemergenc(?:y|ies)\b/iu.test(lead) ? 'Emergency' : null;
-      groups.push({ start: intro[0]?.start ?? seg.start, end: seg.end, name });
-    }
-    pending = [];
-  }
-  const last = groups[groups.length - 1];
-  if (last && pending.length > 0) last.end = pending[pending.length - 1]!.end;
-  return groups.map((g) => {
-    const detail = text.slice(g.start, g.end).trim();
-    return makeEntry(detail, g.name ?? entryName(detail) ?? fallbackName(detail, findPhones(detail)));
-  });
-}
-
-/**
- * The service a piece of a sentence names; 'same' when it only gives the web address of
- * the service before it ("Samaritans on 116 123 or visit samaritans.org"); null when it
- * names none ("text 4357").
- */
-function segmentName(piece: string, previous: string | null): string | 'same' | null {
-  const text = piece.trim();
-  const label = labelName(text);
-  if (label) return label;
-  const run = serviceName(text);
-  if (run) return run;
-  const web = findWebAddresses(text);
-  if (
-    web.length > 0 &&
-    /^(?:(?:visit|at|go\s+to|see|online\s+at|or|and)\s+)*$/iu.test(`${text.slice(0, web[0]!.index).trim()} `.trimStart())
-  ) {
-    const domain = web[0]!.domain;
-    const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    if (previous && key(domain).includes(key(previous))) return 'same';
-    return domain;
-  }
-  return null;
+  return entries;
 }
 
 function lastContentLine(lines: readonly string[]): number {

@@ -33,13 +33,18 @@ const MAX_CREDIT_WORDS = 10;
 
 const LABEL =
   '(?:photo\\s+credit|image\\s+credit|picture\\s+credit|photos?|photographs?|pictures?|pics?|images?|credit|illustration|graphic)';
+/** At the end of a caption (never a line on its own: "Sources: Mind, Samaritans" is not a photo), "Source:" credits too. */
+const TAIL_LABEL = `(?:${LABEL}|source)`;
 /** "Photo / X", "Photo: X", "Photo by X" — the whole line. */
 const LABELLED_LINE = new RegExp(`^${LABEL}\\s*(?:/|:|\\s-\\s|\\sby\\s)\\s*(.+)$`, 'iu');
-/** The same at the end of a caption; group 1 is what comes before the label. */
-const LABELLED_TAIL = new RegExp(`^(.*)(\\s+|(?<=[.!?"”’)\\]…]))${LABEL}\\s*(?:/|:|\\sby\\s)\\s*([^()]+?)$`, 'iu');
+/** The same at the end of a caption; group 1 is what comes before the label ("Photo credit:" is one label, not "credit:"). */
+const LABELLED_TAIL = new RegExp(
+  `^(.*)(\\s+|(?<=[.!?"”’)\\]…]))(?<!\\b(?:photo|image|picture)\\s+)${TAIL_LABEL}\\s*(?:/|:|\\sby\\s)\\s*([^()]+?)$`,
+  'iu',
+);
 /** "(Image: Reuters)", "(Anthony Devlin/PA)", "(AFP via Getty Images)" at the very end. */
 const BRACKETED_TAIL = /^(.*?)\s*\(([^()]{2,120})\)$/u;
-const LABEL_INSIDE = new RegExp(`^${LABEL}\\s*(?:/|:|\\sby\\s)\\s*(.+)$`, 'iu');
+const LABEL_INSIDE = new RegExp(`^${TAIL_LABEL}\\s*(?:/|:|\\sby\\s)\\s*(.+)$`, 'iu');
 
 /** Words that may appear in lower case inside a credit. */
 const CREDIT_LOWER_WORDS = new Set([
@@ -91,6 +96,8 @@ const CREDIT_LOWER_WORDS = new Set([
   'news',
   'library',
 ]);
+
+const JOINING_WORDS = new Set(['via', 'for', 'and', 'of', 'the', 'by', 'on', 'at', 'from', 'in', '']);
 
 /** Agencies and sources that appear as the credit's last part in "(Name/AGENCY)". */
 const AGENCIES = new Set([
@@ -158,9 +165,9 @@ const AGENCIES = new Set([
   'efe',
 ]);
 
-/** Credits that only ever name a picture source, so "(Getty Images)" alone is a credit; "(AP)" is not. */
+/** Credits that only ever name a picture source, so "(Getty Images)" or "(Backpagepix)" alone is a credit; "(AP)" is not. */
 const PHOTO_ONLY_SOURCE =
-  /\b(?:getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|supplied|handout|ap\s+photo|pa\s+(?:wire|images)|rex\s+features|newspix|photosport|unsplash|pexels|file\s+photo)\b/iu;
+  /\b(?:[\p{L}]+(?:pix|pics|photos|photography)|getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|supplied|handout|ap\s+photo|pa\s+(?:wire|images)|rex\s+features|newspix|photosport|unsplash|pexels|file\s+photo)\b/iu;
 
 /**
  * Reads a caption and credit from one paragraph (its lines joined with "\n"); null when the
@@ -326,9 +333,11 @@ export function isCreditText(credit: string): boolean {
   if (!/[\p{L}\p{N}.)'’"”]$/u.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > MAX_CREDIT_WORDS) return false;
+  // "of", "by the": joining words alone name nobody.
+  if (words.every((w) => JOINING_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return false;
   let letters = false;
   for (const raw of text.split(/[\s/,&+|]+/)) {
-    const word = raw.replace(/^["“‘'(\[]+|["”’')\].:]+$/gu, '');
+    const word = raw.replace(/^["“‘'([]+|["”’')\].:]+$/gu, '');
     if (word === '' || /^[-–—]$/.test(word)) continue;
     if (/\p{L}/u.test(word)) letters = true;
     if (/^[\p{Lu}\p{N}@#]/u.test(word)) continue;

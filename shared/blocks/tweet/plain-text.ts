@@ -60,3 +60,18 @@ export function parseTweetAttribution(line: string): TweetAttribution | null {
     date: match[3]!.replace(/\s+/g, ' '),
   };
 }
+
+/** Longest a tweet's text can be (with links spelt out and several paragraphs), in characters. */
+export const MAX_TWEET_LINE = 600;
+
+/**
+ * A line that can only be a tweet's own words, not the reporter's: it carries what tweets
+ * carry (an @mention, a #hashtag, a t.co or pic.twitter.com link, an emoji), is short, and
+ * neither introduces something (": ") nor reports speech ("said", "tweeted").
+ */
+export function looksLikeTweetText(line: string): boolean {
+  const text = line.trim();
+  if (text === '' || text.length > 300 || /:$/u.test(text)) return false;
+  if (/\b(?:said|says|tweeted|wrote|posted|added|replied|responded|according to|told)\b/iu.test(text)) return false;
+  return /(?:^|[\s(])[@#][\p{L}\p{N}_]{2,}|https?:\/\/t\.co\/|pic\.twitter\.com\/|\p{Extended_Pictographic}/u.test(text);
+}
