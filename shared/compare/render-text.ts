@@ -27,17 +27,19 @@ export function renderDiffText(diff: StoryDiff, options: TextRenderOptions = {})
     for (const change of diff.meta) out.push(indent(describeFieldChange(change)));
     out.push('');
   }
-  const labels = diff.blocks.some((b) => b.op === 'move' && !b.words) ? blockLabels(options.stories?.b) : new Map<number, string>();
+  // Tweets, photos and the helpline that moved or changed are named; their labels cost a walk of the story.
+  const named = (b: StoryDiff['blocks'][number]) => !b.words && (b.op === 'move' || b.op === 'change') && b.to !== undefined;
+  const labels = diff.blocks.some(named) ? blockLabels(options.stories?.b) : new Map<number, string>();
   for (const block of diff.blocks) {
     if (block.op === 'equal') continue;
     out.push(describeBlock(block));
+    if (named(block) && labels.has(block.to!)) out.push(indent(labels.get(block.to!)!));
     if (block.words) {
       const unchanged = !block.words.some((w) => w.op !== 'equal');
       if (unchanged) out.push(indent(clip(block.words.map((w) => w.text).join(''), 100)));
       else out.push(indent(markWords(block.words, block.op === 'insert' || block.op === 'delete' ? Infinity : context)));
     }
     for (const change of block.fields ?? []) out.push(indent(describeFieldChange(change)));
-    if (!block.words && !block.fields && block.to !== undefined && labels.has(block.to)) out.push(indent(labels.get(block.to)!));
     out.push('');
   }
   const changed = diff.meta.length > 0 || diff.blocks.some((b) => b.op !== 'equal');
