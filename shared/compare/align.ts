@@ -166,12 +166,13 @@ function scorePair(x: CompareBlock, y: CompareBlock): number {
   if (!x.copy) {
     if (x.type !== y.type) return 0;
     if (x.identity === y.identity && x.identity !== '') return 1;
-    // A different tweet is another tweet; a photo with a new picture and the same caption is the same photo.
+    // A different tweet is another tweet; a photo with a new picture and the same caption is
+    // the same photo — but never before the photo with the same picture.
     if (x.type !== 'photo') return 0;
   }
   const bx = bagOf(x);
   const by = bagOf(y);
-  return similarity(bx.bag, by.bag, bx.size, by.size);
+  return similarity(bx.bag, by.bag, bx.size, by.size) * (x.copy ? 1 : 0.9);
 }
 
 function push(map: Map<string, number[]>, key: string, value: number) {
