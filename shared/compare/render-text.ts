@@ -55,11 +55,16 @@ export function markWords(words: readonly WordChange[], context: number): string
       text += shorten(change.text, context, k > 0, k < words.length - 1);
       return;
     }
-    // Keep the space after a change outside its marks: "[-enthusiastic-] {+excited+} response".
-    const core = change.text.replace(/\s+$/, '');
-    const space = change.text.slice(core.length);
-    if (core === '') text += change.text;
-    else text += change.op === 'insert' ? `{+${core}+}${space}` : `[-${core}-]${space}`;
+    // Keep the spaces around a change outside its marks: "[-enthusiastic-] {+excited+} response".
+    const core = change.text.trim();
+    if (core === '') {
+      // Space changed and nothing else: print the newer spacing.
+      if (change.op === 'insert') text += change.text;
+      return;
+    }
+    const lead = change.text.slice(0, change.text.indexOf(core));
+    const trail = change.text.slice(lead.length + core.length);
+    text += change.op === 'insert' ? `${lead}{+${core}+}${trail}` : `${lead}[-${core}-]${trail}`;
   });
   return text.replace(/-\](?=\{\+)/g, '-] ');
 }

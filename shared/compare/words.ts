@@ -7,10 +7,10 @@ export interface WordChange {
   text: string;
 }
 
-/** A word or punctuation mark and the whitespace after it; `core` is what is compared. */
+/** A word or punctuation mark and the whitespace before it; `core` is what is compared. */
 interface Token {
-  core: string;
   space: string;
+  core: string;
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -33,13 +33,16 @@ const SPACE = /^\s+$/;
 
 function tokenize(text: string, language: string): Token[] {
   const tokens: Token[] = [];
+  let space = '';
   for (const { segment } of segmenterFor(language).segment(text)) {
-    if (SPACE.test(segment)) {
-      const last = tokens.at(-1);
-      if (last) last.space += segment;
-      else tokens.push({ core: '', space: segment });
-    } else tokens.push({ core: segment, space: '' });
+    if (SPACE.test(segment)) space += segment;
+    else {
+      tokens.push({ space, core: segment });
+      space = '';
+    }
   }
+  // Space at the very end is a token of its own, so it too is compared.
+  if (space) tokens.push({ space, core: '' });
   return tokens;
 }
 
@@ -48,8 +51,9 @@ function tokenize(text: string, language: string): Token[] {
  * `before` exactly; the equal and inserted runs give `after`. The words are aligned by the
  * `diff` package (Myers, minimal) over Intl.Segmenter's words, comparing words without the
  * space after them, so a changed space never costs a word; the space is then compared on
- * its own. (`diffWords` itself tidies whitespace and loses some: "Hello world." against
- * "Hello, world." gives back "Helloworld.".)
+ * its own. A word's space is the one before it, so a comma added is just ",". (`diffWords`
+ * itself tidies whitespace and loses some: "Hello world." against "Hello, world." gives back
+ * "Helloworld.".)
  */
 export function diffWordsExact(before: string, after: string, language = 'en'): WordChange[] {
   if (before === after) return before === '' ? [] : [{ op: 'equal', text: before }];
@@ -61,16 +65,16 @@ export function diffWordsExact(before: string, after: string, language = 'en'): 
   for (const change of diffArrays(a, b, { comparator: (x, y) => x.core === y.core })) {
     const count = change.count ?? change.value.length;
     if (change.added) {
-      for (let k = 0; k < count; k++, j++) raw.push({ op: 'insert', text: b[j]!.core + b[j]!.space });
+      for (let k = 0; k < count; k++, j++) raw.push({ op: 'insert', text: b[j]!.space + b[j]!.core });
     } else if (change.removed) {
-      for (let k = 0; k < count; k++, i++) raw.push({ op: 'delete', text: a[i]!.core + a[i]!.space });
+      for (let k = 0; k < count; k++, i++) raw.push({ op: 'delete', text: a[i]!.space + a[i]!.core });
     } else {
       for (let k = 0; k < count; k++, i++, j++) {
         const x = a[i]!;
         const y = b[j]!;
-        raw.push({ op: 'equal', text: x.core });
         if (x.space === y.space) raw.push({ op: 'equal', text: x.space });
         else raw.push({ op: 'delete', text: x.space }, { op: 'insert', text: y.space });
+        raw.push({ op: 'equal', text: x.core });
       }
     }
   }
@@ -93,9 +97,19 @@ function tidy(changes: WordChange[]): WordChange[] {
   const out: WordChange[] = [];
   let deleted = '';
   let inserted = '';
+  const keep = (text: string) => {
+    const last = out.at(-1);
+    if (last?.op === 'equal') last.text += text;
+    else if (text) out.push({ op: 'equal', text });
+  };
   const flush = () => {
-    if (deleted) out.push({ op: 'delete', text: deleted });
-    if (inserted) out.push({ op: 'insert', text: inserted });
+    // Space both sides have around a change is kept, not deleted and inserted again.
+    const lead = deleted && inserted ? commonSpace(deleted, inserted, /^\s*/) : '';
+    const trail = deleted && inserted ? commonSpace(deleted.slice(lead.length), inserted.slice(lead.length), /\s*$/) : '';
+    keep(lead);
+    if (deleted) out.push({ op: 'delete', text: deleted.slice(lead.length, deleted.length - trail.length) });
+    if (inserted) out.push({ op: 'insert', text: inserted.slice(lead.length, inserted.length - trail.length) });
+    keep(trail);
     deleted = inserted = '';
   };
   for (const change of absorbed) {
@@ -103,13 +117,19 @@ function tidy(changes: WordChange[]): WordChange[] {
     else if (change.op === 'insert') inserted += change.text;
     else {
       flush();
-      const last = out.at(-1);
-      if (last?.op === 'equal') last.text += change.text;
-      else out.push({ ...change });
+      keep(change.text);
     }
   }
   flush();
-  return out;
+  return out.filter((c) => c.text !== '');
+}
+
+/** The whitespace `pattern` (leading or trailing) finds in both texts, when it is the same. */
+function commonSpace(x: string, y: string, pattern: RegExp): string {
+  const a = pattern.exec(x)![0];
+  const b = pattern.exec(y)![0];
+  // Never the whole of a side: a change of nothing but space stays a change.
+  return a === b && a.length < x.length && a.length < y.length ? a : '';
 }
 
 /** Words added and taken out, as the editor counts words. */
