@@ -118,8 +118,12 @@ function str(value: unknown): string {
 
 /** The first words of a long text, for a one-line label. */
 export function clip(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
+  // Only the start is needed: a 2,000-word paragraph is not flattened whole for a label.
+  const flat = text
+    .slice(0, max * 4)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (flat.length <= max && text.length <= max * 4) return flat;
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;

@@ -1,5 +1,4 @@
-import { renderBodyBlocks } from '../export/body';
-import type { SerializedBodyNode, Story, StoryBody } from '../story/schema';
+import type { SerializedBodyNode, Story } from '../story/schema';
 import { clip, readFieldBlock, type FieldOptions, type NamedField } from './block-fields';
 import { wordBag } from './words';
 
@@ -53,33 +52,68 @@ function readBlock(node: SerializedBodyNode, index: number, options: FieldOption
       words: field.words,
     };
   }
-  // The export's own walk reads the copy, so compare sees exactly the words that go out.
-  const body: StoryBody = { root: { type: 'root', version: 1, children: [node] } };
-  const rendered = renderBodyBlocks(body, undefined, { assets: 'dir' })[0];
-  if (!rendered || !('text' in rendered)) return null;
-  const style =
-    rendered.type === 'heading'
-      ? `heading ${rendered.level}`
-      : rendered.type === 'list'
-        ? rendered.ordered
-          ? 'numbered list'
-          : 'bulleted list'
-        : rendered.type;
+  const copy = readCopy(node);
+  if (!copy) return null;
   const formatting = describeFormatting(node);
   return {
     index,
-    type: rendered.type,
+    type: copy.type,
     copy: true,
-    text: rendered.text,
-    label: clip(rendered.text),
+    text: copy.text,
+    label: clip(copy.text),
     identity: '',
-    key: `${style}\u0000${rendered.text}\u0000${formatting}`,
+    key: `${copy.style}\u0000${copy.text}\u0000${formatting}`,
     fields: [
-      { field: 'style', value: style },
+      { field: 'style', value: copy.style },
       { field: 'formatting', value: formatting },
     ],
-    words: rendered.text,
+    words: copy.text,
   };
+}
+
+/**
+ * The copy of a paragraph, heading, quote or list, read as the export reads it (shared/export/
+ * body.ts: headings h3–h6 print as h3, line breaks at either end print as nothing, a block of
+ * only spaces is no block, list items one per line) but without building its HTML: compare
+ * reads every block of both stories, and most are equal.
+ */
+function readCopy(node: SerializedBodyNode): { type: string; style: string; text: string } | null {
+  if (node.type === 'list') {
+    const items: string[] = [];
+    collectItems(node, items, 0);
+    const text = items.join('\n');
+    if (text.trim() === '') return null;
+    const ordered = node.listType === 'number' || (node.listType !== 'bullet' && node.tag === 'ol');
+    return { type: 'list', style: ordered ? 'numbered list' : 'bulleted list', text };
+  }
+  const text = inlineText(Array.isArray(node.children) ? node.children : [node]).replace(/^\n+|\n+$/g, '');
+  if (text.trim() === '') return null;
+  if (node.type === 'heading') return { type: 'heading', style: /^h[3-6]$/.test(String(node.tag)) ? 'heading 3' : 'heading 2', text };
+  if (node.type === 'quote') return { type: 'quote', style: 'quote', text };
+  return { type: 'paragraph', style: 'paragraph', text };
+}
+
+function collectItems(list: SerializedBodyNode, items: string[], depth: number) {
+  if (depth > 64) return;
+  for (const child of list.children ?? []) {
+    if (!child || typeof child !== 'object') continue;
+    const parts = child.type === 'listitem' ? (child.children ?? []) : [child];
+    const line = inlineText(parts.filter((c) => c?.type !== 'list')).replace(/^\n+|\n+$/g, '');
+    if (line.trim() !== '') items.push(line);
+    for (const nested of parts) if (nested?.type === 'list') collectItems(nested, items, depth + 1);
+  }
+}
+
+function inlineText(nodes: readonly SerializedBodyNode[], depth = 0): string {
+  let text = '';
+  for (const node of nodes) {
+    if (!node || typeof node !== 'object') continue;
+    if (node.type === 'text') text += typeof node.text === 'string' ? node.text : '';
+    else if (node.type === 'tab') text += '\t';
+    else if (node.type === 'linebreak') text += '\n';
+    else if (Array.isArray(node.children) && depth < 64) text += inlineText(node.children, depth + 1);
+  }
+  return text;
 }
 
 /** Words of a block for pairing, computed when a block needs pairing (most blocks are equal). */
