@@ -15,6 +15,7 @@ export interface CompareBlock {
   copy: boolean;
   /** The copy ('' for a newsroom block). List items are one per line. */
   text: string;
+  /** Newsroom blocks: names the block in one line ('' for copy). */
   label: string;
   /** Newsroom blocks: the same tweet / picture / footer. '' for copy. */
   identity: string;
@@ -60,7 +61,8 @@ function readBlock(node: SerializedBodyNode, index: number, options: FieldOption
     type: copy.type,
     copy: true,
     text: copy.text,
-    label: clip(copy.text),
+    // Copy is shown by its words; a label would cost a pass over every paragraph of both stories.
+    label: '',
     identity: '',
     key: `${copy.style}\u0000${copy.text}\u0000${formatting}`,
     fields: [

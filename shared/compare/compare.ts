@@ -86,6 +86,11 @@ function describeStep(op: BlockDiff['op'], before: CompareBlock | undefined, aft
   if (before) out.from = before.index;
   if (after) out.to = after.index;
   const shown = (after ?? before)!;
+  // An unchanged block says nothing more than its words.
+  if (op === 'equal') {
+    if (shown.copy) out.words = shown.text === '' ? [] : [{ op: 'equal', text: shown.text }];
+    return out;
+  }
   if (before && after) {
     if (shown.copy && after.copy && before.copy) out.words = diffWordsExact(before.text, after.text, language);
     const fields = compareFields(before.fields, after.fields);
@@ -96,8 +101,6 @@ function describeStep(op: BlockDiff['op'], before: CompareBlock | undefined, aft
     // A whole tweet, photo or helpline added or taken out, named as a person would.
     out.fields = [{ field: shown.type, before: before ? before.label : '', after: after ? after.label : '' }];
   }
-  // An unchanged block says nothing more than its words.
-  if (op === 'equal') delete out.fields;
   return out;
 }
 
