@@ -14,7 +14,13 @@ const IN_PLACE_THRESHOLD = 0.5;
 const MOVED_THRESHOLD = 0.66;
 /** For each block, only blocks sharing one of its rarest words are scored: linear, not quadratic. */
 const RARE_WORDS = 4;
-const MAX_CANDIDATES = 48;
+const MAX_CANDIDATES = 16;
+
+/**
+ * Myers costs blocks × differences: stories this different (two unrelated live blogs) are
+ * lined up by their blocks found once in each instead, as patience diff does.
+ */
+const MAX_EDITS = 120;
 
 type Kind = 'equal' | 'change' | 'move';
 
@@ -47,14 +53,17 @@ export function alignBlocks(a: readonly CompareBlock[], b: readonly CompareBlock
   };
   const keysA = a.map(idOf);
   const keysB = b.map(idOf);
-  let i = 0;
-  let j = 0;
-  for (const change of diffArrays(keysA, keysB)) {
-    const count = change.count ?? change.value.length;
-    if (change.added) j += count;
-    else if (change.removed) i += count;
-    else for (let k = 0; k < count; k++) pair(i++, j++, 'equal');
-  }
+  const changes = diffArrays(keysA, keysB, { maxEditLength: MAX_EDITS });
+  if (changes) {
+    let i = 0;
+    let j = 0;
+    for (const change of changes) {
+      const count = change.count ?? change.value.length;
+      if (change.added) j += count;
+      else if (change.removed) i += count;
+      else for (let k = 0; k < count; k++) pair(i++, j++, 'equal');
+    }
+  } else for (const [i, j] of uniqueAnchors(keysA, keysB)) pair(i, j, 'equal');
 
   // 2. Identical blocks out of order.
   const leftoverByKey = new Map<number, number[]>();
@@ -98,6 +107,23 @@ export function alignBlocks(a: readonly CompareBlock[], b: readonly CompareBlock
   }
 
   return inOrderOfB(a.length, b.length, matchA, matchB, kindB);
+}
+
+/** Blocks found exactly once in each story, the longest run of them in order (patience diff's anchors). */
+function uniqueAnchors(keysA: readonly number[], keysB: readonly number[]): [number, number][] {
+  const once = (keys: readonly number[]) => {
+    const seen = new Map<number, number>();
+    keys.forEach((key, k) => seen.set(key, seen.has(key) ? -1 : k));
+    return seen;
+  };
+  const inA = once(keysA);
+  const inB = once(keysB);
+  const pairs: [number, number][] = [];
+  keysB.forEach((key, j) => {
+    const i = inA.get(key) ?? -1;
+    if (i !== -1 && inB.get(key) === j) pairs.push([i, j]);
+  });
+  return longestIncreasing(pairs.map(([i]) => i)).map((k) => pairs[k]!);
 }
 
 function gapsOf(match: Int32Array, isAnchor: (position: number) => boolean): Int32Array {
