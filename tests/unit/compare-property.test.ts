@@ -9,6 +9,8 @@ import { paragraph, photoNode, tweetNode } from '../fixtures/seed-story';
  * For generated stories and random edit scripts, compare reports exactly the words the script
  * inserted and deleted and the block it moved, and its word changes rebuild both stories' copy.
  * Inserted words are drawn from a list no story uses, so the smallest diff is the script itself.
+ * Edits: words inserted, deleted and replaced, photo and tweet fields, paragraphs and tweets
+ * added, blocks removed, a block moved, metadata.
  */
 
 const WORDS = (
@@ -164,6 +166,13 @@ function generateCase(seed: number): Case {
       if (op === 'insertWord') p.tokens.splice(int(0, p.tokens.length), 0, { word: fresh.pop()!, fresh: true });
       else if (op === 'deleteWord') p.tokens.splice(at, 1);
       else p.tokens.splice(at, 1, { word: fresh.pop()!, fresh: true });
+    } else if (op === 'field' && rng() < 0.35) {
+      const tweets = blocksB.filter((b): b is Tweet => b.kind === 'tweet' && !touched.has(b.id));
+      if (tweets.length === 0) continue;
+      const tweet = pick(tweets);
+      touched.add(tweet.id);
+      fields.push({ id: tweet.id, field: 'tweet text', before: tweet.text, after: 'Roads reopened in Ōtautahi' });
+      tweet.text = 'Roads reopened in Ōtautahi';
     } else if (op === 'field') {
       const photos = blocksB.filter((b): b is Photo => b.kind === 'photo' && !touched.has(b.id));
       if (photos.length === 0) continue;
@@ -178,6 +187,11 @@ function generateCase(seed: number): Case {
         after: which === 'credit' ? 'Photo / RNZ' : next,
       });
       photo[which] = next;
+    } else if (op === 'insertBlock' && rng() < 0.3) {
+      const tweet: Tweet = { kind: 'tweet', id: String(9_000_000 + nextId++), text: 'Power back on in Ōtautahi' };
+      blocksB.splice(int(0, blocksB.length), 0, tweet);
+      touched.add(tweet.id);
+      insertedBlocks++;
     } else if (op === 'insertBlock' && fresh.length >= 4) {
       const words = fresh.splice(0, int(3, 4));
       const p: Para = { kind: 'paragraph', id: `n${nextId++}`, tokens: words.map((word) => ({ word, fresh: true })), edits: 2 };

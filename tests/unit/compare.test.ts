@@ -152,6 +152,44 @@ describe('compare names what changed in newsroom words', () => {
   });
 });
 
+describe('lists', () => {
+  const list = (...items: string[]) =>
+    element(
+      'list',
+      items.map((item) => element('listitem', [textNode(item)])),
+      { listType: 'bullet', start: 1, tag: 'ul' },
+    );
+
+  it('an item added to a list is words added on a line of their own; bullets made numbers is a style change', () => {
+    const a = restoredSeedStory();
+    a.body.root.children.splice(1, 0, list('Clinton praised the essay', 'Teigen thanked her'));
+    const b = structuredClone(a);
+    b.body.root.children[1] = {
+      ...list('Clinton praised the essay', 'Teigen thanked her', 'Legend took the photos'),
+      listType: 'number',
+      tag: 'ol',
+    };
+    const diff = compareStories(a, b);
+    expect(changed(diff)).toEqual([
+      {
+        op: 'change',
+        type: 'list',
+        from: 1,
+        to: 1,
+        words: [
+          { op: 'equal', text: 'Clinton praised the essay\nTeigen thanked her' },
+          { op: 'insert', text: '\nLegend took the photos' },
+        ],
+        fields: [{ field: 'style', before: 'bulleted list', after: 'numbered list' }],
+      },
+    ]);
+    expect(diff.stats.wordsInserted).toBe(4);
+    expect(renderDiffHtml(diff)).toContain(
+      '<p class="diff-list">Clinton praised the essay<br>Teigen thanked her<ins><br>Legend took the photos</ins></p>',
+    );
+  });
+});
+
 describe('word by word', () => {
   it('keeps words with macrons and apostrophes whole', () => {
     expect(diffWordsExact('Te reo Māori isn’t taught at the kura', 'Te reo Māori is taught at the kōhanga reo')).toEqual([
