@@ -147,7 +147,7 @@ const MARKS: readonly [number, string][] = [
 
 /**
  * The marks of a block's copy as a subeditor would list them: `bold “Hillary Clinton”;
- * link “essay” (https://…)`. '' when the copy is plain. Changes of formatting alone show
+ * link (https://…) “essay”`. '' when the copy is plain. Changes of formatting alone show
  * as this field changing.
  */
 export function describeFormatting(node: SerializedBodyNode): string {

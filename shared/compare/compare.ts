@@ -93,7 +93,11 @@ function describeStep(op: BlockDiff['op'], before: CompareBlock | undefined, aft
   }
   if (before && after) {
     if (shown.copy && after.copy && before.copy) out.words = diffWordsExact(before.text, after.text, language);
-    const fields = compareFields(before.fields, after.fields);
+    const edited = out.words?.some((w) => w.op !== 'equal') ?? false;
+    // Formatting names the words it covers: when only those words changed, the words say so already.
+    const fields = compareFields(before.fields, after.fields).filter(
+      (f) => !(edited && f.field === 'formatting' && marksOnly(f.before) === marksOnly(f.after)),
+    );
     if (fields.length > 0) out.fields = fields;
   } else if (shown.copy) {
     out.words = shown.text === '' ? [] : [{ op: op === 'insert' ? 'insert' : 'delete', text: shown.text }];
@@ -102,6 +106,11 @@ function describeStep(op: BlockDiff['op'], before: CompareBlock | undefined, aft
     out.fields = [{ field: shown.type, before: before ? before.label : '', after: after ? after.label : '' }];
   }
   return out;
+}
+
+/** "bold “Teigen”; link (https://…) “essay”" without the words: "bold; link (https://…)". */
+function marksOnly(formatting: string): string {
+  return formatting.replace(/ “[^”]*”/g, '');
 }
 
 /** Field by field; list fields (helpline lines) item by item, each added or removed item on its own. */

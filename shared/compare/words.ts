@@ -50,7 +50,7 @@ function tokenize(text: string, language: string): Token[] {
  * Word-by-word changes from `before` to `after`. The equal and deleted runs, joined, give
  * `before` exactly; the equal and inserted runs give `after`. The words are aligned by the
  * `diff` package (Myers, minimal) over Intl.Segmenter's words, comparing words without the
- * space after them, so a changed space never costs a word; the space is then compared on
+ * space before them, so a changed space never costs a word; the space is then compared on
  * its own. A word's space is the one before it, so a comma added is just ",". (`diffWords`
  * itself tidies whitespace and loses some: "Hello world." against "Hello, world." gives back
  * "Helloworld.".)

@@ -139,6 +139,25 @@ describe('compare names what changed in newsroom words', () => {
     expect(diff.stats.wordsInserted + diff.stats.wordsDeleted).toBe(0);
   });
 
+  it('a word changed inside bold copy is a word change, not a formatting change', () => {
+    const boldLead = (age: string) => paragraph(textNode(`Teigen, ${age},`, 1), textNode(' returned to social media on Tuesday.'));
+    const a = seedAndEdit((blocks) => (blocks[2] = boldLead('34'))).b;
+    const b = seedAndEdit((blocks) => (blocks[2] = boldLead('35'))).b;
+    const [change] = changed(compareStories(a, b));
+    expect(change).toEqual({
+      op: 'change',
+      type: 'paragraph',
+      from: 2,
+      to: 2,
+      words: [
+        { op: 'equal', text: 'Teigen, ' },
+        { op: 'delete', text: '34' },
+        { op: 'insert', text: '35' },
+        { op: 'equal', text: ', returned to social media on Tuesday.' },
+      ],
+    });
+  });
+
   it('a new paragraph counts its words as added; a removed one as removed', () => {
     const { diff } = seedAndEdit((blocks) => {
       blocks.splice(1, 1);
