@@ -12,7 +12,10 @@ import { build } from 'esbuild';
 import writeFileAtomic from 'write-file-atomic';
 import type { SerializedEditorState } from 'lexical';
 import { writeStoryFile } from '../electron/services/story-files';
-import type { Story } from '../shared/story/schema';
+import { diffWords } from 'diff';
+import { compareStories } from '../shared/compare';
+import { bodyPlainText } from '../shared/story/create';
+import type { SerializedBodyNode, Story } from '../shared/story/schema';
 import { headlessPeerState, type GeneratedStory } from './generate';
 import { now, ratio, rotate, summarize, type Summary } from './stats';
 
@@ -234,6 +237,75 @@ export async function benchSave(gen: GeneratedStory, workDir: string, runs: numb
       times.plain!,
       [
         'writeStoryFile = UTF-8 encode + stat (conflict check: the file is read and hashed only when its stat differs from the stamp) + a hard link of the old file staged as .bak + the atomic write (temp, fsync, rename) with the new bytes hashed meanwhile + the .bak rename + stat + a scan for leftover temp files',
+      ],
+    ),
+  ];
+}
+
+// ---- 5. compare -------------------------------------------------------------------------------
+
+/**
+ * The story as a subeditor leaves it: a word changed in every 40th block, five paragraphs
+ * moved, three blocks cut, two paragraphs written, a photo credit and the headline changed.
+ */
+export function editedCopy(story: Story): Story {
+  const copy = structuredClone(story);
+  const blocks = copy.body.root.children;
+  const firstText = (node: SerializedBodyNode) => node.children?.find((c) => c.type === 'text');
+  for (let k = 5; k < blocks.length; k += 40) {
+    const text = firstText(blocks[k]!);
+    if (text && typeof text.text === 'string') text.text = text.text.replace(/\b\p{L}{4,}\b/u, 'reportedly');
+  }
+  for (let k = 0; k < 5; k++) blocks.splice(100 + k * 80, 0, ...blocks.splice(30 + k * 90, 1));
+  blocks.splice(Math.floor(blocks.length / 2), 3);
+  const written = (text: string): SerializedBodyNode => ({
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
+  });
+  blocks.splice(200, 0, written('Police have confirmed the road will stay closed overnight.'));
+  blocks.splice(900, 0, written('Whānau were told to expect more rain on Thursday.'));
+  const photo = blocks.find((b) => b.type === 'photo');
+  if (photo) photo.credit = 'RNZ';
+  copy.meta.headline = `${copy.meta.headline} (updated)`;
+  return copy;
+}
+
+/**
+ * compareStories (block alignment, then words inside changed blocks) of the big story against
+ * an edited copy, vs the `diff` package's diffWords over the two stories' plain text: what a
+ * word diff of the whole text costs, with no blocks, fields or moves.
+ */
+export function benchDiff(gen: GeneratedStory, runs: number): Pair[] {
+  const before = gen.story;
+  const after = editedCopy(before);
+  const textBefore = bodyPlainText(before.body);
+  const textAfter = bodyPlainText(after.body);
+  let sink = 0;
+  const times: Record<'compare' | 'words', number[]> = { compare: [], words: [] };
+  for (let r = 0; r < runs + 2; r++) {
+    for (const name of rotate(['compare', 'words'] as const, r)) {
+      const t0 = now();
+      sink += name === 'compare' ? compareStories(before, after).blocks.length : diffWords(textBefore, textAfter).length;
+      if (r >= 2) times[name].push(now() - t0);
+    }
+  }
+  if (sink === 0) throw new Error('compare produced nothing');
+  const stats = compareStories(before, after).stats;
+  return [
+    pairOf(
+      `Diff of ${gen.size} against an edited ${gen.size} (ms)`,
+      'shared/compare compareStories',
+      times.compare,
+      'diffWords over the plain text',
+      times.words,
+      [
+        `compare found ${stats.wordsInserted} words added, ${stats.wordsDeleted} removed, ${stats.blocksInserted} blocks added, ${stats.blocksDeleted} removed, ${stats.blocksMoved} moved (and the photo credit and headline)`,
       ],
     ),
   ];

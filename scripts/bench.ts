@@ -28,7 +28,7 @@ import {
   type SizeContent,
 } from '../bench/browser';
 import { generateStory, lexicalPeerState, plainParagraphs, type BenchSize, type GeneratedStory } from '../bench/generate';
-import { benchCli, benchExport, benchSave } from '../bench/node';
+import { benchCli, benchDiff, benchExport, benchSave } from '../bench/node';
 import { check, heapTable, keystrokeRatios, pairTable, sizeTables, targetsTable, type SizeReport, type Target } from '../bench/report';
 import { fmtBytes, fmtRatio, ratio } from '../bench/stats';
 
@@ -161,6 +161,8 @@ log(`save (${big})…`);
 const savePairs = await benchSave(bigStory, workDir, plan.saveRuns);
 log(`CLI (${big})…`);
 const cliPairs = await benchCli(path.join(docsDir, `live-${big}.story`), workDir, plan.cliRuns);
+log(`diff (${big})…`);
+const diffPairs = benchDiff(bigStory, plan.exportRuns);
 
 // ---- Chromium ---------------------------------------------------------------------------------
 
@@ -271,7 +273,7 @@ const sections = [
   '',
   targetsTable(targets),
   ...reports.map(sizeTables),
-  pairTable(`#### Export, CLI and save (${big})`, [...exportPairs, ...cliPairs, ...savePairs]),
+  pairTable(`#### Export, CLI, save and diff (${big})`, [...exportPairs, ...cliPairs, ...savePairs, ...diffPairs]),
   heapTable(big, heap),
   `Renderer bundle (dist/renderer/assets): JS ${fmtBytes(js.raw)} raw, ${fmtBytes(js.gzip)} gzip (${jsFiles.length} file${jsFiles.length === 1 ? '' : 's'}); CSS ${fmtBytes(css.raw)} raw, ${fmtBytes(css.gzip)} gzip.`,
   '',
@@ -279,7 +281,7 @@ const sections = [
 const results = sections.join('\n');
 writeFileSync(
   path.join(benchDir, 'last-run.json'),
-  JSON.stringify({ date, quick, machine, reports, exportPairs, cliPairs, savePairs, heap, js, css, targets }, null, 1),
+  JSON.stringify({ date, quick, machine, reports, exportPairs, cliPairs, savePairs, diffPairs, heap, js, css, targets }, null, 1),
 );
 console.log(`\n${results}`);
 
@@ -308,6 +310,7 @@ const summary: [string, string][] = [
   ['export-vs-headless', fmtRatio(exportHeadline.ratio)],
   ['cli-vs-node', fmtRatio(cliPairs[0]!.ratio)],
   ['save-vs-write', fmtRatio(savePairs[0]!.ratio)],
+  ['diff-ms', diffPairs[0]!.a.summary.median.toFixed(0)],
   ['heap-vs-lexical', fmtRatio(heapRatio)],
   ['heap-every-block-vs-lexical', fmtRatio(ratio(heap.copydesk.everyBlock.js, heap.lexical.opened.js))],
   ['renderer-memory-vs-lexical', fmtRatio(processRatio)],

@@ -12,6 +12,7 @@ const USAGE = [
   '  validate <story...>   check .story files; one line per bad file, exit 1 if any is bad',
   '  import <file.txt> -o <out.story>   make a story from a text file; prints what it found',
   '  export <story> --format html|page|json|ninjs [-o <out>] [--assets inline|dir] [--tweet-script] [--credit-style …]   HTML, CMS JSON or ninjs',
+  '  diff <a> <b> [--format text|json|html] [--exit-code]   what changed from one story (or version) to another',
 ].join('\n');
 
 /** Exit codes: 0 success, 1 a bad input file, 2 a usage error. */
@@ -25,6 +26,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return (await import('./import')).importCommand(rest, io);
     case 'export':
       return (await import('./export')).exportCommand(rest, io);
+    case 'diff':
+      return (await import('./diff')).diffCommand(rest, io);
     case undefined:
       io.err(USAGE);
       return 2;

@@ -115,7 +115,11 @@ export type Tag =
   | 'figure'
   | 'img'
   | 'figcaption'
-  | 'aside';
+  | 'aside'
+  // The compare view (shared/compare): a block per div, insertions and deletions marked.
+  | 'div'
+  | 'ins'
+  | 'del';
 
 const VOID_TAGS: ReadonlySet<Tag> = new Set(['meta', 'br', 'img']);
 
