@@ -1,4 +1,6 @@
 /** Preflight (issue 15): one engine for the app, the CLI and any CMS job. */
+import type { CheckLanguage } from './types';
+
 export { BLOCK_CHECKS, STORY_RULES, checkBlock, checkStory, checkStoryRules, countBySeverity, sortFindings } from './engine';
 export { NZ_HOUSE_STYLE, parseRulesFile, withNewsroomRules, type RulesFileResult } from './house-style/load';
 export type { HouseStyleRule } from './house-style/rules';
@@ -21,7 +23,7 @@ export {
 } from './types';
 
 /** The language a story is checked in: its own when it names one we have, else New Zealand English. */
-export function checkLanguageOf(language: string | undefined): import('./types').CheckLanguage {
+export function checkLanguageOf(language: string | undefined): CheckLanguage {
   const lower = (language ?? '').toLowerCase();
   if (lower === 'en-au') return 'en-AU';
   if (lower === 'en-gb') return 'en-GB';

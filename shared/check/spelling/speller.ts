@@ -1,3 +1,5 @@
+// nspell ships no types; the declaration sits beside this file so every tsconfig that reaches it sees it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./nspell.d.ts" />
 import nspell from 'nspell';
 import nzWords from '../words/nz.json';
