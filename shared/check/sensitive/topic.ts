@@ -1,3 +1,5 @@
+import { untouchableRanges } from '../text';
+
 /**
  * Does a story cover suicide or self-harm? Judged from phrases in context, not from a bare
  * keyword: the senses that are not about anyone's death ("political suicide", "suicide
@@ -80,7 +82,10 @@ export interface TopicText {
 
 /** Blanks out the other senses, keeping offsets (each character becomes a space). */
 export function maskOtherSenses(text: string): string {
+  // Links first: "suicide-squad" in an address says nothing about the story.
   let masked = text;
+  for (const [start, end] of untouchableRanges(text).reverse())
+    masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
   for (const pattern of OTHER_SENSES) {
     pattern.lastIndex = 0;
     masked = masked.replace(pattern, (m) => ' '.repeat(m.length));
@@ -117,6 +122,6 @@ export function judgeTopic(texts: readonly TopicText[]): TopicVerdict {
 function countContext(text: string): number {
   CONTEXT.lastIndex = 0;
   let n = 0;
-  for (const _ of text.matchAll(CONTEXT)) if (++n >= 2) break;
+  while (n < 2 && CONTEXT.exec(text) !== null) n++;
   return n;
 }
