@@ -23,6 +23,8 @@ export interface MarketJudgement {
 
 function placeMarket(text: string): Market | null {
   if (text.trim() === '') return null;
+  // Datelines are often in capitals ("WELLINGTON"); the places are matched in title case.
+  text = text.replace(/\p{L}+/gu, (w) => (w.length > 2 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w));
   // Ordered so "Newcastle upon Tyne" is the UK and "Hamilton" is New Zealand unless said otherwise.
   const found = (['UK', 'AU', 'US', 'NZ'] as const).filter((m) => PLACES[m].test(text));
   return found.length === 1 ? found[0]! : found.length > 1 ? (found.find((m) => m !== 'NZ') ?? null) : null;

@@ -5,7 +5,7 @@ import { untouchableRanges } from '../text';
  * keyword: the senses that are not about anyone's death ("political suicide", "suicide
  * squeeze", the Suicide Squad, a suicide bomber, "the longest suicide note in history") are
  * blanked out first; then phrases only used of a real death or of self-harm count double,
- * a bare "suicide" once, and words of mental health or a coroner half, up to one point.
+ * a bare "suicide" once, and words of mental health or a coroner one more point at most.
  * Two points is a story about suicide.
  */
 
@@ -27,6 +27,7 @@ interface Signal {
 }
 
 const SIGNALS: readonly Signal[] = [
+  { pattern: /\b(?:suspected|apparent|possible)\s+suicides?\b/giu, weight: 2 },
   {
     pattern: /\b(?:died|dies|die|dying|death|deaths|lost)\s+(?:by|from|of|to)\s+(?:a\s+)?(?:suspected\s+|apparent\s+)?suicide\b/giu,
     weight: 2,
@@ -54,7 +55,7 @@ const SIGNALS: readonly Signal[] = [
   { pattern: /\bsuicide\b/giu, weight: 1 },
 ];
 
-/** Words around a story about suicide: each half a point, one point at most. */
+/** Words around a story about suicide: one point, however many. */
 const CONTEXT =
   /\b(?:mental\s+(?:health|illness|distress|wellbeing)|coroners?|inquest|grie(?:f|ving)|bereave\w*|distress|hopeless\w*|anxiety|counsell\w+|Lifeline|Samaritans|crisis\s+line|(?<!economic\s|great\s|tropical\s|the\s)depression)\b/giu;
 
@@ -115,7 +116,7 @@ export function judgeTopic(texts: readonly TopicText[]): TopicVerdict {
     }
     context += countContext(masked);
   }
-  const score = hits.reduce((sum, h) => sum + h.weight, 0) + Math.min(1, context * 0.5);
+  const score = hits.reduce((sum, h) => sum + h.weight, 0) + Math.min(1, context);
   return { covers: hits.length > 0 && score >= 2, score, hits };
 }
 
