@@ -44,7 +44,7 @@ export function checkPhoto({ node, index, options }: BlockContext): Finding[] {
         rule: 'credit-style',
         severity: 'warning',
         message: `The credit field holds a label: it would print as “${formatCredit(credit, style)}”; keep only the source and it prints as “${formatCredit(bare, style)}” (${CREDIT_STYLES[style].label})`,
-        where: { ...at('credit'), start: 0, end: credit.length },
+        where: at('credit'),
         excerpt: credit,
         suggestions: [bare],
       });
@@ -54,7 +54,7 @@ export function checkPhoto({ node, index, options }: BlockContext): Finding[] {
         rule: 'credit-style',
         severity: 'warning',
         message: `Credits start with a capital: “${formatCredit(fixed, style)}”`,
-        where: { ...at('credit'), start: 0, end: credit.length },
+        where: at('credit'),
         excerpt: credit,
         suggestions: [fixed],
       });

@@ -97,13 +97,29 @@ export function createSpeller(language: CheckLanguage, dictionary: DictionaryTex
     let found = suggestions.get(word);
     if (found === undefined) {
       const all = word.length > 30 ? [] : spell.suggest(word.replace(/’/g, "'")).map((s) => s.replace(/'/g, '’'));
-      found = [...new Set(all)].filter((s) => s !== word).slice(0, 3);
+      // In the Commonwealth dictionaries an American spelling's British form goes first: center → centre.
+      const british = language === 'en-US' ? [] : britishForms(word).filter((w) => all.includes(w));
+      found = [...new Set([...british, ...all])].filter((s) => s !== word).slice(0, 3);
       suggestions.set(word, found);
     }
     return found;
   };
 
   return { language, correct, suggest };
+}
+
+/** The British spellings an American one may stand for: color → colour, center → centre, realize → realise. */
+function britishForms(word: string): string[] {
+  const forms = [
+    word.replace(/or(s?)$/u, 'our$1'),
+    word.replace(/er(s?)$/u, 're$1'),
+    word.replace(/iz(e|es|ed|ing|ation)$/u, 'is$1'),
+    word.replace(/yz(e|es|ed|ing)$/u, 'ys$1'),
+    word.replace(/og$/u, 'ogue'),
+    word.replace(/ense$/u, 'ence'),
+    word.replace(/eled$/u, 'elled').replace(/eling$/u, 'elling'),
+  ];
+  return forms.filter((f) => f !== word);
 }
 
 /** "whānau" spelt like "Whanau" → "Whānau". */
