@@ -51,14 +51,28 @@ export function shorten(text: string, max = 60): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-/** Web links, bare domains, email addresses, @handles and #hashtags: not words to spell or restyle. */
-const UNTOUCHABLE =
-  /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])[@#][\p{L}\p{N}_]+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:nz|com|org|net|au|uk|io|gov|edu|info)\b(?:\/[^\s<>"“”]*)?/gu;
+/**
+ * Web links, bare domains, email addresses, @handles and #hashtags: not words to spell or
+ * restyle. Each kind is looked for only when a cheap test says it may be there: this runs on
+ * every block, and most paragraphs hold none of them.
+ */
+const UNTOUCHABLE: readonly { may: (text: string) => boolean; pattern: RegExp }[] = [
+  { may: (t) => t.includes('://') || t.includes('www.'), pattern: /\b(?:https?:\/\/|www\.)[^\s<>"“”]+/gu },
+  { may: (t) => t.includes('@'), pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])@[\p{L}\p{N}_]+/gu },
+  { may: (t) => t.includes('#'), pattern: /(?<![\p{L}\p{N}])#[\p{L}\p{N}_]+/gu },
+  {
+    may: (t) => /\.(?:nz|com|org|net|au|uk|io|gov|edu|info)\b/.test(t),
+    pattern: /\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:nz|com|org|net|au|uk|io|gov|edu|info)\b(?:\/[^\s<>"“”]*)?/gu,
+  },
+];
 
 /** Ranges of `text` that checks leave alone, as [start, end) pairs in order. */
 export function untouchableRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  UNTOUCHABLE.lastIndex = 0;
-  for (const match of text.matchAll(UNTOUCHABLE)) ranges.push([match.index, match.index + match[0].length]);
-  return ranges;
+  for (const { may, pattern } of UNTOUCHABLE) {
+    if (!may(text)) continue;
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  }
+  return ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }

@@ -62,6 +62,7 @@ export function checkSensitive(story: Story, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
   // "Committed suicide" is worded wrong wherever it appears, in any story about a death.
   for (const t of texts) {
+    if (!/[Cc]ommit/.test(t.text)) continue;
     const masked = maskOtherSenses(t.text);
     COMMITTED.lastIndex = 0;
     for (const m of masked.matchAll(COMMITTED)) {

@@ -59,6 +59,8 @@ const SIGNALS: readonly Signal[] = [
 const CONTEXT =
   /\b(?:mental\s+(?:health|illness|distress|wellbeing)|coroners?|inquest|grie(?:f|ving)|bereave\w*|distress|hopeless\w*|anxiety|counsell\w+|Lifeline|Samaritans|crisis\s+line|(?<!economic\s|great\s|tropical\s|the\s)depression)\b/giu;
 
+const MAY_SIGNAL = /[Ss]uicid|SUICID|[Ss]elf[- ](?:[Hh]arm|[Ii]njur|[Ii]nflict)|own [Ll]i|sel(?:f|ves)\b/;
+
 export interface TopicHit {
   /** Which text: a block index, or null for the headline and standfirst. */
   block: number | null;
@@ -98,10 +100,8 @@ export function judgeTopic(texts: readonly TopicText[]): TopicVerdict {
   const hits: TopicHit[] = [];
   let context = 0;
   for (const { block, field, text } of texts) {
-    if (!/suicid|self[- ](?:harm|injur|inflict)|own li|sel(?:f|ves)\b/iu.test(text)) {
-      context += countContext(text);
-      continue;
-    }
+    // Most paragraphs of most stories: nothing to look at (a cheap test, no Unicode case folding).
+    if (!MAY_SIGNAL.test(text)) continue;
     const masked = maskOtherSenses(text);
     const taken: [number, number][] = [];
     for (const { pattern, weight } of SIGNALS) {
@@ -114,8 +114,9 @@ export function judgeTopic(texts: readonly TopicText[]): TopicVerdict {
         hits.push({ block, ...(field ? { field } : {}), start, end, text: text.slice(start, end), weight });
       }
     }
-    context += countContext(masked);
   }
+  // Context only matters once something was found: counted then, and only until it is enough.
+  if (hits.length > 0) for (const { text } of texts) if ((context += countContext(text)) >= 1) break;
   const score = hits.reduce((sum, h) => sum + h.weight, 0) + Math.min(1, context);
   return { covers: hits.length > 0 && score >= 2, score, hits };
 }
