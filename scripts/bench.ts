@@ -28,7 +28,7 @@ import {
   type SizeContent,
 } from '../bench/browser';
 import { generateStory, lexicalPeerState, plainParagraphs, type BenchSize, type GeneratedStory } from '../bench/generate';
-import { benchCli, benchExport, benchSave } from '../bench/node';
+import { benchCheck, benchCli, benchExport, benchSave } from '../bench/node';
 import { check, heapTable, keystrokeRatios, pairTable, sizeTables, targetsTable, type SizeReport, type Target } from '../bench/report';
 import { fmtBytes, fmtRatio, ratio } from '../bench/stats';
 
@@ -161,6 +161,8 @@ log(`save (${big})…`);
 const savePairs = await benchSave(bigStory, workDir, plan.saveRuns);
 log(`CLI (${big})…`);
 const cliPairs = await benchCli(path.join(docsDir, `live-${big}.story`), workDir, plan.cliRuns);
+log(`preflight check (${big})…`);
+const checkPairs = await benchCheck(bigStory, workDir, plan.exportRuns);
 
 // ---- Chromium ---------------------------------------------------------------------------------
 
@@ -271,7 +273,7 @@ const sections = [
   '',
   targetsTable(targets),
   ...reports.map(sizeTables),
-  pairTable(`#### Export, CLI and save (${big})`, [...exportPairs, ...cliPairs, ...savePairs]),
+  pairTable(`#### Export, CLI and save (${big})`, [...exportPairs, ...cliPairs, ...savePairs, ...checkPairs]),
   heapTable(big, heap),
   `Renderer bundle (dist/renderer/assets): JS ${fmtBytes(js.raw)} raw, ${fmtBytes(js.gzip)} gzip (${jsFiles.length} file${jsFiles.length === 1 ? '' : 's'}); CSS ${fmtBytes(css.raw)} raw, ${fmtBytes(css.gzip)} gzip.`,
   '',
@@ -279,7 +281,7 @@ const sections = [
 const results = sections.join('\n');
 writeFileSync(
   path.join(benchDir, 'last-run.json'),
-  JSON.stringify({ date, quick, machine, reports, exportPairs, cliPairs, savePairs, heap, js, css, targets }, null, 1),
+  JSON.stringify({ date, quick, machine, reports, exportPairs, cliPairs, savePairs, checkPairs, heap, js, css, targets }, null, 1),
 );
 console.log(`\n${results}`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBlock, NZ_HOUSE_STYLE, parseRulesFile, withNewsroomRules } from '../../shared/check';
-import { expandReplacement, findStyleHits } from '../../shared/check/house-style/rules';
+import { expandReplacement, findStyleHits, leadingLiteral } from '../../shared/check/house-style/rules';
 import { paragraph } from '../fixtures/seed-story';
 import { options } from './support/check-story';
 
@@ -52,6 +52,21 @@ describe('the shipped New Zealand house style', () => {
     const text =
       'The council’s vote – a close one – passed on 4 December 2026 at 9.30am. Rates will rise 5 per cent, or NZ$120 a year, for three years, Māori ward councillor Aroha Smith said. “It’s fair,” she said.';
     expect(checkBlock(paragraph(text), 0, options()).filter((f) => f.rule.startsWith('house-style/'))).toEqual([]);
+  });
+});
+
+describe('the literal a match must start with (a block without it is skipped)', () => {
+  it.each([
+    ['\\bMaori\\b', 'Maori'],
+    ['\\$NZ ?(?=\\p{N})', '$NZ'],
+    ['5(?<!x5)', '5'],
+    ['NZD?', 'NZ'],
+    ['\\bKiwi ?[Ss]aver\\b|\\bKIWISAVER\\b', null],
+    ['(?<=a)b', null],
+    ['[Pp]ercent', null],
+    ['\\d+', null],
+  ])('%j → %j', (pattern, lead) => {
+    expect(leadingLiteral(pattern)).toBe(lead);
   });
 });
 

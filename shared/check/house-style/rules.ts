@@ -40,6 +40,51 @@ export const HouseStyleFileSchema = z.object({
 interface Compiled {
   rule: HouseStyleRule;
   regex: RegExp;
+  /** Text every match starts with, if the pattern says so: a block without it is skipped at once. */
+  lead: string | null;
+}
+
+/** True when the pattern is `a|b` at its outermost level (inside groups and classes does not count). */
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The literal text a case-sensitive pattern's matches must start with ("5" for the number
+ * rules, "Maori", "$NZ"…), or null. Most blocks lack it, and `includes` is far cheaper than
+ * running the expression: a story's worth of blocks times every rule adds up.
+ */
+export function leadingLiteral(pattern: string): string | null {
+  let i = pattern.startsWith('\\b') ? 2 : 0;
+  let lead = '';
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const next = pattern[i + 1];
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) break;
+      lead += next;
+      i += 2;
+    } else if (/[\p{L}\p{N} ,'’“”"%#@&:;=<>~-]/u.test(c)) {
+      lead += c;
+      i++;
+    } else break;
+  }
+  // A quantifier or alternation after the run makes its last character (or all of it) optional.
+  const after = pattern[i];
+  if (hasTopLevelAlternation(pattern)) return null;
+  if (after === '?' || after === '*' || after === '+' || after === '{') lead = lead.slice(0, -1);
+  return lead === '' ? null : lead;
 }
 
 /** Compiled once per rule object: the same rules checked against every block of every story. */
@@ -58,7 +103,7 @@ function compiledRule(rule: HouseStyleRule): Compiled | null {
   let entry = compiled.get(rule);
   if (entry === undefined) {
     const regex = compileRule(rule);
-    entry = typeof regex === 'string' ? null : { rule, regex };
+    entry = typeof regex === 'string' ? null : { rule, regex, lead: rule.caseSensitive ? leadingLiteral(rule.pattern) : null };
     compiled.set(rule, entry);
   }
   return entry;
@@ -90,7 +135,8 @@ export function findStyleHits(text: string, rules: readonly HouseStyleRule[], sk
   for (const rule of rules) {
     const entry = compiledRule(rule);
     if (!entry) continue;
-    const { regex } = entry;
+    const { regex, lead } = entry;
+    if (lead !== null && !text.includes(lead)) continue;
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       if (match[0] === '') continue;
