@@ -30,3 +30,4 @@ export function checkLanguageOf(language: string | undefined): CheckLanguage {
   if (lower === 'en-us') return 'en-US';
   return 'en-NZ';
 }
+export { createIncrementalChecker, type IncrementalChecker } from './incremental';
