@@ -28,7 +28,7 @@ import {
   type SizeContent,
 } from '../bench/browser';
 import { generateStory, lexicalPeerState, plainParagraphs, type BenchSize, type GeneratedStory } from '../bench/generate';
-import { benchCli, benchDiff, benchExport, benchSave } from '../bench/node';
+import { benchCheck, benchCli, benchDiff, benchExport, benchSave } from '../bench/node';
 import { check, heapTable, keystrokeRatios, pairTable, sizeTables, targetsTable, type SizeReport, type Target } from '../bench/report';
 import { fmtBytes, fmtRatio, ratio } from '../bench/stats';
 
@@ -163,6 +163,8 @@ log(`CLI (${big})…`);
 const cliPairs = await benchCli(path.join(docsDir, `live-${big}.story`), workDir, plan.cliRuns);
 log(`diff (${big})…`);
 const diffPairs = benchDiff(bigStory, plan.exportRuns);
+log(`preflight check (${big})…`);
+const checkPairs = await benchCheck(bigStory, workDir, plan.exportRuns);
 
 // ---- Chromium ---------------------------------------------------------------------------------
 
@@ -273,7 +275,13 @@ const sections = [
   '',
   targetsTable(targets),
   ...reports.map(sizeTables),
-  pairTable(`#### Export, CLI, save and diff (${big})`, [...exportPairs, ...cliPairs, ...savePairs, ...diffPairs]),
+  pairTable(`#### Export, CLI, save, diff and preflight check (${big})`, [
+    ...exportPairs,
+    ...cliPairs,
+    ...savePairs,
+    ...diffPairs,
+    ...checkPairs,
+  ]),
   heapTable(big, heap),
   `Renderer bundle (dist/renderer/assets): JS ${fmtBytes(js.raw)} raw, ${fmtBytes(js.gzip)} gzip (${jsFiles.length} file${jsFiles.length === 1 ? '' : 's'}); CSS ${fmtBytes(css.raw)} raw, ${fmtBytes(css.gzip)} gzip.`,
   '',
@@ -281,7 +289,11 @@ const sections = [
 const results = sections.join('\n');
 writeFileSync(
   path.join(benchDir, 'last-run.json'),
-  JSON.stringify({ date, quick, machine, reports, exportPairs, cliPairs, savePairs, diffPairs, heap, js, css, targets }, null, 1),
+  JSON.stringify(
+    { date, quick, machine, reports, exportPairs, cliPairs, savePairs, diffPairs, checkPairs, heap, js, css, targets },
+    null,
+    1,
+  ),
 );
 console.log(`\n${results}`);
 

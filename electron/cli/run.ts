@@ -13,6 +13,9 @@ const USAGE = [
   '  import <file.txt> -o <out.story>   make a story from a text file; prints what it found',
   '  export <story> --format html|page|json|ninjs [-o <out>] [--assets inline|dir] [--tweet-script] [--credit-style …]   HTML, CMS JSON or ninjs',
   '  diff <a> <b> [--format text|json|html] [--exit-code]   what changed from one story (or version) to another',
+  '  check <story...> [--json] [--rules FILE] [--lang en-NZ|en-AU|en-GB|en-US]   preflight: one line per finding, exit 1 if any error',
+  '',
+  'every command takes --help',
 ].join('\n');
 
 /** Exit codes: 0 success, 1 a bad input file, 2 a usage error. */
@@ -28,6 +31,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return (await import('./export')).exportCommand(rest, io);
     case 'diff':
       return (await import('./diff')).diffCommand(rest, io);
+    case 'check':
+      return (await import('./check')).checkCommand(rest, io);
     case undefined:
       io.err(USAGE);
       return 2;
@@ -44,6 +49,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function validate(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out('usage: copydesk validate <story...>');
+    return 0;
+  }
   const files = args.filter((a) => a !== '--');
   const unknown = files.find((a) => a.startsWith('-'));
   if (unknown) {
