@@ -20,6 +20,12 @@ export interface CheckSettings {
   helplinePresets?: HelplinePreset[];
   defaultMarket?: Market;
   spelling: boolean;
+  /**
+   * Where the worker fetches the Hunspell dictionary for `language` (the files of the
+   * dictionary-en-gb package for en-NZ and en-GB, dictionary-en-au, dictionary-en for en-US),
+   * as the app serves them. No spelling without it.
+   */
+  dictionary?: { aff: string; dic: string };
 }
 
 export type CheckResponse =

@@ -1,38 +1,33 @@
 /// <reference lib="webworker" />
-import enAuAff from '../../node_modules/dictionary-en-au/index.aff?url';
-import enAuDic from '../../node_modules/dictionary-en-au/index.dic?url';
-import enGbAff from '../../node_modules/dictionary-en-gb/index.aff?url';
-import enGbDic from '../../node_modules/dictionary-en-gb/index.dic?url';
-import enUsAff from '../../node_modules/dictionary-en/index.aff?url';
-import enUsDic from '../../node_modules/dictionary-en/index.dic?url';
-import { createIncrementalChecker, createSpeller, type CheckLanguage, type Speller } from '../../shared/check';
+import { createIncrementalChecker, createSpeller, type Speller } from '../../shared/check';
 import type { CheckRequest, CheckResponse } from './protocol';
 
 /**
  * Preflight off the main thread: the window posts the story after an edit pauses, this
  * worker re-checks only the blocks that changed (shared/check/incremental.ts) and posts the
- * findings back. The Hunspell dictionary for a language is fetched and loaded once, on the
- * first check that needs it, so typing never waits for it.
+ * findings back. The Hunspell dictionary (its .aff and .dic, at the URLs the settings give)
+ * is fetched and loaded once per language, on the first check that needs it, so typing
+ * never waits for it.
  */
-const DICTIONARY_URLS: Record<CheckLanguage, { aff: string; dic: string }> = {
-  'en-NZ': { aff: enGbAff, dic: enGbDic },
-  'en-GB': { aff: enGbAff, dic: enGbDic },
-  'en-AU': { aff: enAuAff, dic: enAuDic },
-  'en-US': { aff: enUsAff, dic: enUsDic },
-};
-
-const spellers = new Map<CheckLanguage, Promise<Speller>>();
+const spellers = new Map<string, Promise<Speller>>();
 const checker = createIncrementalChecker();
 let lastSettings = '';
 
-function spellerFor(language: CheckLanguage): Promise<Speller> {
-  let speller = spellers.get(language);
+function spellerFor(settings: CheckRequest['settings']): Promise<Speller> | null {
+  const urls = settings.dictionary;
+  if (!urls) return null;
+  const key = `${settings.language} ${urls.aff} ${urls.dic}`;
+  let speller = spellers.get(key);
   if (!speller) {
-    const urls = DICTIONARY_URLS[language];
-    speller = Promise.all([fetch(urls.aff).then((r) => r.text()), fetch(urls.dic).then((r) => r.text())]).then(([aff, dic]) =>
-      createSpeller(language, { aff, dic }),
-    );
-    spellers.set(language, speller);
+    const text = (url: string) =>
+      fetch(url).then((r) => {
+        if (!r.ok) throw new Error(`the ${settings.language} dictionary could not be loaded (${r.status})`);
+        return r.text();
+      });
+    speller = Promise.all([text(urls.aff), text(urls.dic)]).then(([aff, dic]) => createSpeller(settings.language, { aff, dic }));
+    // A failed load is tried again on the next check rather than remembered.
+    speller.catch(() => spellers.delete(key));
+    spellers.set(key, speller);
   }
   return speller;
 }
@@ -43,7 +38,7 @@ scope.onmessage = async (event: MessageEvent<CheckRequest>) => {
   const { id, story, settings } = event.data;
   try {
     const started = performance.now();
-    const speller = settings.spelling ? await spellerFor(settings.language) : null;
+    const speller = settings.spelling ? await spellerFor(settings) : null;
     // Findings depend on the settings as much as on the blocks: new settings, fresh cache.
     const key = JSON.stringify({ ...settings, story: undefined });
     if (key !== lastSettings) {
