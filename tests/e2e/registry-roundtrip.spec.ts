@@ -49,7 +49,7 @@ for (const { type } of EDITOR_BLOCK_LIST) {
     await expect(block(page)).toHaveCount(1);
 
     await saveAs(page, `registry-${type}`);
-    expect(pickState(type as BlockType, savedBlock(`registry-${type}`, type))).toEqual(state);
+    expect(pickState(type as BlockType, savedBlock(`registry-${type}`, type)) as unknown).toEqual(state);
 
     await page.reload();
     await expect(editor(page)).toBeVisible();
@@ -79,6 +79,6 @@ for (const { type } of EDITOR_BLOCK_LIST) {
     await expect(page.getByRole('status')).toContainText(`Imported “registry-${type}-export.html”`);
     await expect(block(page)).toHaveCount(1);
     await saveAs(page, `registry-${type}-imported`);
-    expect(pickState(type as BlockType, savedBlock(`registry-${type}-imported`, type))).toEqual(state);
+    expect(pickState(type as BlockType, savedBlock(`registry-${type}-imported`, type)) as unknown).toEqual(state);
   });
 }
