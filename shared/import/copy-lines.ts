@@ -32,7 +32,7 @@ const MAX_LIST_ITEMS = 100_000;
 /** A run of up to this many lines above an attribution, after a blank line, is the tweet's text. */
 const MAX_TWEET_LINES = 4;
 /** Lines of prose that make a run one line per paragraph. */
-const PROSE_LINE = 100;
+const PROSE_LINE = 80;
 
 interface Run {
   /** Index of the run's first and last line. */
@@ -129,9 +129,9 @@ function claimTweets(lines: readonly string[], runs: Run[], runOf: Int32Array, c
     if (attribution.text === '') {
       const above = i - 1;
       if (above < run.start) {
-        // Alone in its run: the run before the blank line, if it is short.
+        // Alone in its run: the run before the blank line, if it is short (and not paragraphs of prose, one per line).
         const previous = previousRun(runs, runOf[i]!);
-        if (previous && !claimedAny(claimed, previous) && isShortRun(lines, previous)) first = previous.start;
+        if (previous && !previous.linePerParagraph && !claimedAny(claimed, previous) && isShortRun(lines, previous)) first = previous.start;
         else if (previous && canBeTweetLine(lines, claimed, previous.end)) first = previous.end;
       } else if (
         !run.linePerParagraph &&

@@ -172,3 +172,11 @@ describe('plain paste paragraphs (issue 17)', () => {
     expect(plainParagraphs(text)).toHaveLength(2000);
   });
 });
+
+describe('mixed layouts', () => {
+  it('takes only the last line of paragraphs of prose before a blank line and a lone attribution', () => {
+    const { story } = run([...PROSE, 'Keep the pool open! #savethepool', '', '— Pool Friends (@poolfriends) June 3, 2024'].join('\n'));
+    expect(blocks(story, 'tweet')[0]!.text).toBe('Keep the pool open! #savethepool');
+    expect(paragraphs(story)).toEqual(PROSE);
+  });
+});

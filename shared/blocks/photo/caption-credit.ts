@@ -38,10 +38,10 @@ const TAIL_LABEL = `(?:${LABEL}|source)`;
 /** "Photo / X", "Photo: X", "Photo by X" — the whole line. */
 const LABELLED_LINE = new RegExp(`^${LABEL}\\s*(?:/|:|\\s-\\s|\\sby\\s)\\s*(.+)$`, 'iu');
 /** The same at the end of a caption; group 1 is what comes before the label ("Photo credit:" is one label, not "credit:"). */
-const LABELLED_TAIL = new RegExp(
-  `^(.*)(\\s+|(?<=[.!?"”’)\\]…]))(?<!\\b(?:photo|image|picture)\\s+)${TAIL_LABEL}\\s*(?:/|:|\\sby\\s)\\s*([^()]+?)$`,
-  'iu',
-);
+const TAIL_PATTERN = `(\\s+|(?<=[.!?"”’)\\]…]))(?<!\\b(?:photo|image|picture)\\s+)${TAIL_LABEL}\\s*(?:/|:|\\sby\\s)\\s*([^()]+?)$`;
+const LABELLED_TAIL = new RegExp(`^(.*)${TAIL_PATTERN}`, 'iu');
+/** The first label instead: for credits with a label word of their own ("Picture: AAP Image/Albert Perez"). */
+const FIRST_LABELLED_TAIL = new RegExp(`^(.*?)${TAIL_PATTERN}`, 'iu');
 /** "(Image: Reuters)", "(Anthony Devlin/PA)", "(AFP via Getty Images)" at the very end. */
 const BRACKETED_TAIL = /^(.*?)\s*\(([^()]{2,120})\)$/u;
 const LABEL_INSIDE = new RegExp(`^${TAIL_LABEL}\\s*(?:/|:|\\sby\\s)\\s*(.+)$`, 'iu');
@@ -260,8 +260,10 @@ export function isLikelyCaption(text: string): boolean {
 }
 
 function creditTail(line: string): CaptionCredit | null {
-  const labelled = LABELLED_TAIL.exec(line);
-  if (labelled) {
+  // The last label first; then the first, for credits that hold a label word themselves.
+  for (const pattern of [LABELLED_TAIL, FIRST_LABELLED_TAIL]) {
+    const labelled = pattern.exec(line);
+    if (!labelled) continue;
     const before = labelled[1]!;
     const credit = labelled[3]!.trim();
     const labelStart = before.length + labelled[2]!.length;
