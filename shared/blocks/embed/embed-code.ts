@@ -84,15 +84,18 @@ function line(value: string): string {
 
 const BOILERPLATE = /^(?:View (?:this post )?on \w+|Watch on \w+|View this (?:post|video) on \w+|\[image or embed\]|A post shared by\b)/i;
 
-/** "NAME (@HANDLE)", "@HANDLE" or "NAME" → the two fields. */
-function readByline(credit: string, embed: EmbedState) {
+/** "NAME (@HANDLE)", "@HANDLE" or "NAME" → the two fields; what follows "(@HANDLE)" is given back (a date without its link). */
+function readByline(credit: string, embed: EmbedState): string {
   const value = credit.replace(/^[—–-]\s*/, '').trim();
-  const both = /^(.*?)\s*\(@([^()\s]+)\)$/.exec(value);
+  const both = /^(.*?)\s*\(@([^()\s]+)\)\s*(.*)$/.exec(value);
   if (both) {
     embed.authorName = both[1]!.trim();
     embed.authorHandle = both[2]!;
-  } else if (/^@\S+$/.test(value)) embed.authorHandle = value.slice(1);
+    return both[3]!.trim();
+  }
+  if (/^@\S+$/.test(value)) embed.authorHandle = value.slice(1);
   else if (value) embed.authorName = value;
+  return '';
 }
 
 function readVideo(element: Element, embed: EmbedState) {
@@ -152,8 +155,10 @@ function readPost(element: Element, embed: EmbedState, postId: string) {
     if (posted[2]) embed.date = posted[2].trim();
     const page = links.find((a) => /^https:\/\/(?:www\.)?facebook\.com\/[A-Za-z0-9.\-_]+\/?$/.test(a.attribs.href ?? ''));
     if (page && !embed.authorHandle) embed.authorHandle = new URL(page.attribs.href!).pathname.replace(/\//g, '');
-  } else if (dashed) readByline(dashed[1]!, embed);
-  else if (postBy) embed.authorHandle = postBy[1]!;
+  } else if (dashed) {
+    const rest = readByline(dashed[1]!, embed);
+    if (rest && !dateLink) embed.date = rest;
+  } else if (postBy) embed.authorHandle = postBy[1]!;
   if (dateLink && !embed.date) embed.date = line(textOf(dateLink));
   else if (time && !embed.date) embed.date = line(textOf(time));
 }
@@ -162,7 +167,10 @@ function readPost(element: Element, embed: EmbedState, postId: string) {
 function tiktokCaption(element: Element): string {
   const section = DomUtils.findOne((e) => e.name === 'section', element.children) ?? element;
   const skip = new Set(
-    DomUtils.findAll((e) => e.name === 'a' && /\/(?:@[^/?]+\/?(?:\?|$)|music\/)/.test(e.attribs.href ?? ''), section.children),
+    DomUtils.findAll(
+      (e) => e.name === 'a' && (/\/(?:@[^/?]+\/?(?:\?|$)|music\/)/.test(e.attribs.href ?? '') || BOILERPLATE.test(line(textOf(e)))),
+      section.children,
+    ),
   );
   return tidy(textOf(section.children, skip)).replace(/^—.*$/m, '').trim();
 }
