@@ -43,7 +43,8 @@ export const OPEN_PHOTO_PICKER_COMMAND = createCommand<void>('OPEN_PHOTO_PICKER_
 
 const BLOCK_TYPES = new Set(['tweet', 'photo', 'helpline']);
 
-function $insertBlock(node: LexicalNode) {
+/** Puts a block at the caret: in place of an empty line, else after the caret's block. */
+export function $insertBlock(node: LexicalNode) {
   const selection = $getSelection();
   // On an empty line, the block takes the line's place.
   if ($isRangeSelection(selection) && selection.isCollapsed()) {
@@ -59,7 +60,7 @@ function $insertBlock(node: LexicalNode) {
 }
 
 /** A block needs a line after it to keep typing on (except the footer, which is last). */
-function $ensureParagraphAfter(node: LexicalNode) {
+export function $ensureParagraphAfter(node: LexicalNode) {
   const next = node.getNextSibling();
   if (next === null || BLOCK_TYPES.has(next.getType())) {
     const paragraph = $createParagraphNode();

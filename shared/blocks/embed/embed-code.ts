@@ -179,3 +179,26 @@ function isInside(node: Element, ancestor: Element): boolean {
   for (let at = node.parent; at; at = at.parent) if (at === ancestor) return true;
   return false;
 }
+
+/**
+ * The embeds in a paste that is nothing but embed code (the services' "Embed" boxes give
+ * the code with its script): null when there is other text, which is then pasted as prose
+ * by the HTML importer, embeds and all.
+ */
+export function parseEmbedCodeOnly(html: string): EmbedState[] | null {
+  if (!/^\s*</.test(html)) return null;
+  const doc = parseDocument(html, { decodeEntities: true });
+  const out: EmbedState[] = [];
+  let otherText = false;
+  const walk = (nodes: ChildNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text' && node.data.trim() !== '') otherText = true;
+      if (node.type !== 'tag') continue;
+      const embed = embedFromElement(node);
+      if (embed) out.push(embed);
+      else walk(node.children);
+    }
+  };
+  walk(doc.children);
+  return out.length > 0 && !otherText ? out : null;
+}

@@ -5,7 +5,7 @@ import { cleanEmbed, type EmbedState } from './schema';
 export * from './schema';
 export { parseEmbedUrl, type EmbedUrlResult } from './url';
 export { EMBED_PROVIDER_TABLE, embedProvider } from './providers';
-export { parseEmbedCode, embedFromElement, recogniseEmbedElement } from './embed-code';
+export { parseEmbedCode, parseEmbedCodeOnly, embedFromElement, recogniseEmbedElement } from './embed-code';
 export { renderEmbed, embedText, playerOrigins, VIDEO_PLAYER_ORIGINS } from './render';
 export { oembedRequest, embedFieldsFromOEmbed, type OEmbedRequest } from './oembed';
 
