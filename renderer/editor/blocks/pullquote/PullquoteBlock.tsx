@@ -4,6 +4,7 @@ import { memo, useEffect, useId, useRef, useState } from 'react';
 import { PULLQUOTE_LIMITS, type PullquoteState } from '../../../../shared/blocks/pullquote';
 import { BlockFrame, EditToggle } from '../BlockFrame';
 import { $isPullquoteNode } from './PullquoteNode';
+import { justInserted } from './inserted';
 import './pullquote.css';
 
 /** The quote as readers will see it, and the form behind it. */
@@ -13,10 +14,9 @@ export const PullquoteBlock = memo(function PullquoteBlock({ nodeKey, quote }: {
   const id = useId();
   const textBox = useRef<HTMLTextAreaElement>(null);
   // A pull quote just inserted is empty: the caret goes to its quote box, where the words are typed.
-  const [startsEmpty] = useState(quote.text === '' && quote.attribution === '');
   useEffect(() => {
-    if (startsEmpty) textBox.current?.focus();
-  }, [startsEmpty]);
+    if (justInserted.delete(nodeKey)) textBox.current?.focus();
+  }, [nodeKey]);
 
   const update = (patch: Partial<PullquoteState>) =>
     editor.update(() => {

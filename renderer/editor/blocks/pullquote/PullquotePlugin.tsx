@@ -3,6 +3,7 @@ import { COMMAND_PRIORITY_LOW, createCommand } from 'lexical';
 import { useEffect } from 'react';
 import type { PullquoteState } from '../../../../shared/blocks/pullquote';
 import { $ensureParagraphAfter, $insertBlock } from '../../plugins/NewsroomBlocksPlugin';
+import { justInserted } from './inserted';
 import { $createPullquoteNode } from './PullquoteNode';
 
 /** Inserts a pull quote (its form opens on the empty block: the quote is typed there). */
@@ -18,6 +19,7 @@ export function PullquotePlugin() {
           const node = $createPullquoteNode(state);
           $insertBlock(node);
           $ensureParagraphAfter(node);
+          justInserted.add(node.getKey());
           return true;
         },
         COMMAND_PRIORITY_LOW,
