@@ -7,6 +7,8 @@ import { isPrintableEntry, renderHelpline } from './helpline';
 import { el, fragment, lines, safeLinkUrl, type Html, type SafeUrl } from './markup';
 import { renderPhoto } from './photo';
 import { cleanTweet, renderTweet } from './tweet';
+import { renderEmbedBlock, type EmbedState } from '../blocks/embed';
+import { renderPullquoteBlock, type PullquoteState } from '../blocks/pullquote';
 
 /**
  * The story body as a list of rendered blocks: the one walk over Lexical's serialized
@@ -19,7 +21,10 @@ export type RenderedBlock =
   | { type: 'list'; ordered: boolean; start: number; items: RenderedListItem[]; html: Html; text: string }
   | { type: 'tweet'; tweet: TweetState; html: Html }
   | { type: 'photo'; alt: string; caption: string; credit: string; image: ResolvedImage | null; html: Html }
-  | { type: 'helpline'; presetId: string; heading: string; entries: HelplineEntry[]; verifiedAt: string; html: Html };
+  | { type: 'helpline'; presetId: string; heading: string; entries: HelplineEntry[]; verifiedAt: string; html: Html }
+  | { type: 'pullquote'; quote: PullquoteState; html: Html }
+  /** `pageHtml`: the page export's markup (a video player for YouTube and Vimeo). */
+  | { type: 'embed'; embed: EmbedState; html: Html; pageHtml: Html };
 
 export interface RenderedListItem {
   /** The item's inner HTML, nested lists included. */
@@ -59,6 +64,11 @@ export function fragmentOf(blocks: readonly RenderedBlock[]): Html {
   return lines(blocks.map((b) => b.html));
 }
 
+/** The body as a standalone page prints it: embedded videos play in their privacy-enhanced players. */
+export function pageFragmentOf(blocks: readonly RenderedBlock[]): Html {
+  return lines(blocks.map((b) => (b.type === 'embed' ? b.pageHtml : b.html)));
+}
+
 function renderTopLevel(
   node: SerializedBodyNode,
   storyAssets: Readonly<Record<string, StoryAsset>> | undefined,
@@ -91,6 +101,14 @@ function renderTopLevel(
         verifiedAt: str(node.verifiedAt),
         html,
       };
+    }
+    case 'pullquote': {
+      const rendered = renderPullquoteBlock(node);
+      return rendered ? { type: 'pullquote', quote: rendered.state, html: rendered.html } : null;
+    }
+    case 'embed': {
+      const rendered = renderEmbedBlock(node);
+      return rendered ? { type: 'embed', embed: rendered.state, html: rendered.html, pageHtml: rendered.pageHtml } : null;
     }
     case 'heading': {
       const inline = renderInline(node);

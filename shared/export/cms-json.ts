@@ -1,4 +1,6 @@
 import type { HelplineEntry } from '../blocks/helpline';
+import { cmsEmbed, type CmsEmbed } from '../blocks/embed';
+import { cmsPullquote, type CmsPullquote } from '../blocks/pullquote';
 import { STORY_STATUSES, type Story, type StoryStatus } from '../story/schema';
 import type { PhotoMime } from '../blocks/photo';
 import { fragmentOf, type RenderedBlock } from './body';
@@ -39,7 +41,9 @@ export type CmsBlock =
       height?: number;
       html: string;
     }
-  | { type: 'helpline'; heading: string; entries: HelplineEntry[]; presetId: string; verifiedAt: string; html: string };
+  | { type: 'helpline'; heading: string; entries: HelplineEntry[]; presetId: string; verifiedAt: string; html: string }
+  | CmsPullquote
+  | CmsEmbed;
 
 export interface CmsAsset {
   /** SHA-256 of the image bytes (the key in the story file). */
@@ -152,6 +156,10 @@ function cmsBlock(block: RenderedBlock): CmsBlock {
         verifiedAt: block.verifiedAt,
         html: block.html.markup,
       };
+    case 'pullquote':
+      return cmsPullquote(block.quote, block.html);
+    case 'embed':
+      return cmsEmbed(block.embed, block.html);
   }
 }
 

@@ -4,6 +4,8 @@ import { HelplineStateSchema } from '../blocks/helpline';
 import { helplineFromAside, parseTweetEmbeds, photoFromFigure } from '../blocks/parse-html';
 import { isHttpsImageUrl } from '../blocks/photo';
 import { TweetStateSchema } from '../blocks/tweet';
+import { embedFromElement, recogniseEmbedElement } from '../blocks/embed';
+import { isPullquoteFigure, pullquoteFromFigure } from '../blocks/pullquote';
 import { createStory, emptyBody } from '../story/create';
 import { isSafeLinkUrl, type SerializedBodyNode, type Story, type StoryAsset } from '../story/schema';
 import type { ImportSummary } from './plain-text';
@@ -1139,6 +1141,9 @@ class Converter implements Sink {
       if (title) this.element(title, ctx);
       return;
     }
+    // Social embed code (an iframe player among it) and pull quotes, before iframes are dropped.
+    if (isPullquoteFigure(el) && this.pullquote(el)) return;
+    if (recogniseEmbedElement(el) && this.embed(el)) return;
     if (DROPPED.has(name) || /^(o|v|x|w10|m):/.test(name)) return;
     const style = styleOf(el, this.classRules);
     if (isHidden(el, style)) return;
@@ -1386,6 +1391,22 @@ class Converter implements Sink {
     if (!tweet || !tweet.tweetId || !TweetStateSchema.safeParse(tweet).success) return false;
     this.flush();
     this.sink.block({ type: 'tweet', version: 1, format: '', ...tweet });
+    return true;
+  }
+
+  private pullquote(el: Element): boolean {
+    const quote = pullquoteFromFigure(el);
+    if (quote.text === '') return false;
+    this.flush();
+    this.sink.block({ type: 'pullquote', version: 1, format: '', ...quote });
+    return true;
+  }
+
+  private embed(el: Element): boolean {
+    const embed = embedFromElement(el);
+    if (!embed || embed.url === '') return false;
+    this.flush();
+    this.sink.block({ type: 'embed', version: 1, format: '', ...embed });
     return true;
   }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { HelplineStateSchema } from '../blocks/helpline';
 import { PhotoFieldsSchema } from '../blocks/photo';
 import { TweetStateSchema } from '../blocks/tweet';
+import { EmbedFieldsSchema, embedUrlProblem } from '../blocks/embed/schema';
+import { PullquoteStateSchema } from '../blocks/pullquote/schema';
 
 /** The `.story` file format (DESIGN.md section 2). One schema, used by every door in. */
 export const STORY_FORMAT = 'copydesk.story';
@@ -135,10 +137,15 @@ export const BODY_NODE_SCHEMAS = {
     .object({ type: z.literal('photo'), version, format: elementFormat, ...PhotoFieldsSchema.shape })
     .refine((p) => !(p.asset && p.src), { message: 'cannot have both an asset and a link', path: ['src'] }),
   helpline: z.object({ type: z.literal('helpline'), version, format: elementFormat, ...HelplineStateSchema.shape }),
+  pullquote: z.object({ type: z.literal('pullquote'), version, format: elementFormat, ...PullquoteStateSchema.shape }),
+  embed: z.object({ type: z.literal('embed'), version, format: elementFormat, ...EmbedFieldsSchema.shape }).superRefine((embed, ctx) => {
+    const problem = embedUrlProblem(embed);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+  }),
 } as const;
 
 /** The newsroom blocks, which sit at the top level of the body only. */
-export const BLOCK_NODE_TYPES: ReadonlySet<string> = new Set(['tweet', 'photo', 'helpline']);
+export const BLOCK_NODE_TYPES: ReadonlySet<string> = new Set(['tweet', 'photo', 'helpline', 'pullquote', 'embed']);
 
 export type BodyNodeType = keyof typeof BODY_NODE_SCHEMAS;
 

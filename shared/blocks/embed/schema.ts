@@ -22,14 +22,18 @@ export const EmbedFieldsSchema = z.object({
   date: limited(EMBED_LIMITS.date).default(''),
 });
 
+/** Why a stored link cannot be this block's (not a post, or another service's), or null. */
+export function embedUrlProblem(state: { provider: EmbedProviderId; url: string }): string | null {
+  if (state.url === '') return null;
+  const parsed = parseEmbedUrl(state.url);
+  if (!parsed.ok) return `is not a post link (${parsed.reason})`;
+  return parsed.provider === state.provider ? null : `is a ${parsed.provider} link, not ${state.provider}`;
+}
+
 /** The fields, and a link that must be a post or video of the named service. */
 export const EmbedStateSchema = EmbedFieldsSchema.superRefine((state, ctx) => {
-  if (state.url === '') return;
-  const parsed = parseEmbedUrl(state.url);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['url'], message: `is not a post link (${parsed.reason})` });
-  else if (parsed.provider !== state.provider) {
-    ctx.addIssue({ code: 'custom', path: ['url'], message: `is a ${parsed.provider} link, not ${state.provider}` });
-  }
+  const problem = embedUrlProblem(state);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
 });
 
 export type EmbedState = z.infer<typeof EmbedFieldsSchema>;
