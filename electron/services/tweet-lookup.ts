@@ -1,4 +1,4 @@
-import { parseTweetEmbeds } from '../../shared/blocks/parse-html';
+import { parseTweetEmbeds } from '../../shared/blocks/tweet/html';
 import { parseTweetUrl, type TweetState } from '../../shared/blocks/tweet';
 import { StoryFileError } from './story-files';
 

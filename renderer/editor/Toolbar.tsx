@@ -13,7 +13,8 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
-import { OPEN_HELPLINE_PANEL_COMMAND, OPEN_PHOTO_PICKER_COMMAND, OPEN_TWEET_PANEL_COMMAND } from './plugins/NewsroomBlocksPlugin';
+import { OPEN_BLOCK_INSERT_COMMAND } from './blocks/commands';
+import { EDITOR_BLOCK_LIST } from './blocks/registry';
 import { $currentBlockType, $selectionIsLink, OPEN_LINK_EDITOR_COMMAND, setBlockType, type BlockType } from './commands';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -157,33 +158,18 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="Insert">
-        <button
-          type="button"
-          className="tb tb-insert"
-          title="Insert a tweet (paste its link or embed code)"
-          onMouseDown={keepFocus}
-          onClick={() => editor.dispatchCommand(OPEN_TWEET_PANEL_COMMAND, undefined)}
-        >
-          Tweet
-        </button>
-        <button
-          type="button"
-          className="tb tb-insert"
-          title="Insert a photo from a file (or drop / paste an image)"
-          onMouseDown={keepFocus}
-          onClick={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, undefined)}
-        >
-          Photo
-        </button>
-        <button
-          type="button"
-          className="tb tb-insert"
-          title="Insert the helpline footer"
-          onMouseDown={keepFocus}
-          onClick={() => editor.dispatchCommand(OPEN_HELPLINE_PANEL_COMMAND, undefined)}
-        >
-          Helpline
-        </button>
+        {EDITOR_BLOCK_LIST.map((block) => (
+          <button
+            key={block.type}
+            type="button"
+            className="tb tb-insert"
+            title={block.insert.title}
+            onMouseDown={keepFocus}
+            onClick={() => editor.dispatchCommand(OPEN_BLOCK_INSERT_COMMAND, block.type)}
+          >
+            {block.insert.button}
+          </button>
+        ))}
       </div>
     </div>
   );

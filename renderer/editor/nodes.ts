@@ -2,18 +2,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { LinkNode } from '@lexical/link';
 import type { Klass, LexicalNode } from 'lexical';
-import { HelplineNode } from './nodes/HelplineNode';
-import { PhotoNode } from './nodes/PhotoNode';
-import { TweetNode } from './nodes/TweetNode';
+import { BLOCK_NODES } from './blocks/registry';
 
-/** Every node type a story body may hold; keep in step with BODY_NODE_SCHEMAS in shared/. */
-export const STORY_NODES: Klass<LexicalNode>[] = [
-  HeadingNode,
-  QuoteNode,
-  ListNode,
-  ListItemNode,
-  LinkNode,
-  TweetNode,
-  PhotoNode,
-  HelplineNode,
-];
+/** Every node type a story body may hold: Lexical's text nodes and each registered block's node. */
+export const STORY_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, ...BLOCK_NODES];

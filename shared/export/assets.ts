@@ -1,5 +1,6 @@
-import { EXTENSION_FOR_MIME, PHOTO_MIME_TYPES, type PhotoMime } from '../blocks/photo';
-import { hasBase64Data, type StoryAsset } from '../story/schema';
+import { EXTENSION_FOR_MIME, isAssetKey, PHOTO_MIME_TYPES, type PhotoMime } from '../blocks/photo/media';
+import { hasBase64Data } from '../story/base64';
+import type { StoryAsset } from '../story/schema';
 import { dataImageUrl, relativeAssetPath, safeImageUrl, type SafeUrl } from './markup';
 
 /**
@@ -32,8 +33,6 @@ export interface ResolvedImage {
   fileName?: string;
 }
 
-const ASSET_KEY = /^[0-9a-f]{64}$/;
-
 function isPhotoMime(value: unknown): value is PhotoMime {
   return typeof value === 'string' && (PHOTO_MIME_TYPES as readonly string[]).includes(value);
 }
@@ -55,7 +54,7 @@ export function resolvePhotoImage(
 ): ResolvedImage | null {
   const key = typeof photo.asset === 'string' ? photo.asset : '';
   if (key !== '') {
-    if (!ASSET_KEY.test(key) || !assets || !Object.hasOwn(assets, key)) return null;
+    if (!isAssetKey(key) || !assets || !Object.hasOwn(assets, key)) return null;
     const asset = assets[key]!;
     if (!isPhotoMime(asset.mime) || !hasBase64Data(asset)) return null;
     const fileName = relativeAssetPath(key, EXTENSION_FOR_MIME[asset.mime]);

@@ -1,14 +1,8 @@
-import { DEFAULT_CREDIT_STYLE, type CreditStyle, type PhotoState } from '../blocks/photo';
-import type { HelplineEntry, HelplineState } from '../blocks/helpline';
-import type { TweetState } from '../blocks/tweet';
+import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../blocks/photo';
+import { blockDefinition, isBlockType, type BlockRenderContext, type RenderedNewsroomBlock } from '../blocks/registry';
 import type { SerializedBodyNode, StoryAsset, StoryBody } from '../story/schema';
-import { resolvePhotoImage, type AssetMode, type ResolvedImage } from './assets';
-import { isPrintableEntry, renderHelpline } from './helpline';
+import type { AssetMode, ResolvedImage } from './assets';
 import { el, fragment, lines, safeLinkUrl, type Html, type SafeUrl } from './markup';
-import { renderPhoto } from './photo';
-import { cleanTweet, renderTweet } from './tweet';
-import { renderEmbedBlock, type EmbedState } from '../blocks/embed';
-import { renderPullquoteBlock, type PullquoteState } from '../blocks/pullquote';
 
 /**
  * The story body as a list of rendered blocks: the one walk over Lexical's serialized
@@ -19,12 +13,11 @@ export type RenderedBlock =
   | { type: 'heading'; level: 2 | 3; html: Html; inner: Html; text: string; dir?: 'rtl' }
   | { type: 'quote'; html: Html; inner: Html; text: string; dir?: 'rtl' }
   | { type: 'list'; ordered: boolean; start: number; items: RenderedListItem[]; html: Html; text: string }
-  | { type: 'tweet'; tweet: TweetState; html: Html }
-  | { type: 'photo'; alt: string; caption: string; credit: string; image: ResolvedImage | null; html: Html }
-  | { type: 'helpline'; presetId: string; heading: string; entries: HelplineEntry[]; verifiedAt: string; html: Html }
-  | { type: 'pullquote'; quote: PullquoteState; html: Html }
-  /** `pageHtml`: the page export's markup (a video player for YouTube and Vimeo). */
-  | { type: 'embed'; embed: EmbedState; html: Html; pageHtml: Html };
+  // The newsroom blocks, one member per registered block (shared/blocks/registry.ts).
+  | RenderedNewsroomBlock;
+
+/** The story's own text blocks, as opposed to the registered newsroom blocks. */
+export type RenderedTextBlock = Exclude<RenderedBlock, RenderedNewsroomBlock>;
 
 export interface RenderedListItem {
   /** The item's inner HTML, nested lists included. */
@@ -49,67 +42,53 @@ export function renderBodyBlocks(
   storyAssets: Readonly<Record<string, StoryAsset>> | undefined,
   options: Partial<BodyRenderOptions> = {},
 ): RenderedBlock[] {
-  const mode = options.assets ?? 'inline';
-  const creditStyle = options.creditStyle ?? DEFAULT_CREDIT_STYLE;
+  const context: BlockRenderContext = {
+    assets: storyAssets,
+    assetMode: options.assets ?? 'inline',
+    creditStyle: options.creditStyle ?? DEFAULT_CREDIT_STYLE,
+  };
   const blocks: RenderedBlock[] = [];
   const children = Array.isArray(body?.root?.children) ? body.root.children : [];
   for (const node of children) {
-    const block = renderTopLevel(node, storyAssets, mode, creditStyle);
+    const block = renderTopLevel(node, context);
     if (block) blocks.push(block);
   }
   return blocks;
+}
+
+/** The images the blocks ship with (photos), in order, as each block's definition lists them. */
+export function blockImages(blocks: readonly RenderedBlock[]): ResolvedImage[] {
+  const images: ResolvedImage[] = [];
+  for (const block of blocks) {
+    if (!isBlockType(block.type)) continue;
+    const found = blockDefinition(block.type).images?.(block as never);
+    if (found) images.push(...found);
+  }
+  return images;
 }
 
 export function fragmentOf(blocks: readonly RenderedBlock[]): Html {
   return lines(blocks.map((b) => b.html));
 }
 
-/** The body as a standalone page prints it: embedded videos play in their privacy-enhanced players. */
-export function pageFragmentOf(blocks: readonly RenderedBlock[]): Html {
-  return lines(blocks.map((b) => (b.type === 'embed' ? b.pageHtml : b.html)));
+/** A block's markup in a standalone page, and the origins it frames there (a block's `page`, else its html). */
+function pageBlock(block: RenderedBlock): { html: Html; frameSources: readonly string[] } {
+  const page = isBlockType(block.type) ? blockDefinition(block.type).page?.(block as never) : undefined;
+  return page ?? { html: block.html, frameSources: [] };
 }
 
-function renderTopLevel(
-  node: SerializedBodyNode,
-  storyAssets: Readonly<Record<string, StoryAsset>> | undefined,
-  mode: AssetMode,
-  creditStyle: CreditStyle,
-): RenderedBlock | null {
+/** The body as a standalone page prints it (an embedded video plays there), and the origins it frames. */
+export function pageBodyOf(blocks: readonly RenderedBlock[]): { html: Html; frameSources: string[] } {
+  const pages = blocks.map(pageBlock);
+  const frameSources = [...new Set(pages.flatMap((p) => p.frameSources))].sort();
+  return { html: lines(pages.map((p) => p.html)), frameSources };
+}
+
+function renderTopLevel(node: SerializedBodyNode, context: BlockRenderContext): RenderedBlock | null {
   if (!isNode(node)) return null;
   const rtl = node.direction === 'rtl' ? ('rtl' as const) : undefined;
+  if (isBlockType(node.type)) return blockDefinition(node.type).render(node as never, context) as RenderedNewsroomBlock | null;
   switch (node.type) {
-    case 'tweet': {
-      const tweet = cleanTweet(node as Partial<TweetState>);
-      return { type: 'tweet', tweet, html: renderTweet(tweet) };
-    }
-    case 'photo': {
-      const photo = node as Partial<PhotoState>;
-      const image = resolvePhotoImage(photo, storyAssets, mode);
-      const html = renderPhoto(photo, image, creditStyle);
-      if (!html) return null;
-      return { type: 'photo', alt: str(node.alt), caption: str(node.caption).trim(), credit: str(node.credit).trim(), image, html };
-    }
-    case 'helpline': {
-      const html = renderHelpline(node as Partial<HelplineState>);
-      if (!html) return null;
-      const entries = Array.isArray(node.entries) ? (node.entries as unknown[]).filter(isPrintableEntry).map(cleanEntry) : [];
-      return {
-        type: 'helpline',
-        presetId: str(node.presetId),
-        heading: str(node.heading).trim(),
-        entries,
-        verifiedAt: str(node.verifiedAt),
-        html,
-      };
-    }
-    case 'pullquote': {
-      const rendered = renderPullquoteBlock(node);
-      return rendered ? { type: 'pullquote', quote: rendered.state, html: rendered.html } : null;
-    }
-    case 'embed': {
-      const rendered = renderEmbedBlock(node);
-      return rendered ? { type: 'embed', embed: rendered.state, html: rendered.html, pageHtml: rendered.pageHtml } : null;
-    }
     case 'heading': {
       const inline = renderInline(node);
       if (!inline) return null;
@@ -140,13 +119,35 @@ function renderTopLevel(
         text: list.items.map((i) => i.text).join('\n'),
       };
     }
-    default: {
-      // Paragraphs, and anything unknown that holds text (a future node type, a stray
-      // text node) — printed as a paragraph rather than lost.
+    case 'paragraph':
+    case 'text':
+    case 'tab':
+    case 'linebreak':
+    case 'link':
+    case 'autolink':
+    case 'listitem': {
+      // Paragraphs, and inline nodes or items left at the top level by hand-made input:
+      // printed as a paragraph rather than lost.
       const inline = Array.isArray(node.children) ? renderInline(node) : renderInlineChildren([node]);
       if (!inline) return null;
       return { type: 'paragraph', inner: inline.html, text: inline.text, dir: rtl, html: el('p', { dir: rtl }, inline.html) };
     }
+    default: {
+      // Not a node a story may hold, and no registered block (restore refuses both). An
+      // unrestored object's text is printed as a paragraph rather than lost; anything else
+      // (an unregistered block's fields) is refused, never dropped without a word.
+      const inline = Array.isArray(node.children) ? renderInline(node) : null;
+      if (!inline) throw new UnknownBlockError(node.type);
+      return { type: 'paragraph', inner: inline.html, text: inline.text, dir: rtl, html: el('p', { dir: rtl }, inline.html) };
+    }
+  }
+}
+
+/** Thrown by the exports for a top-level node of a type neither the story schema nor the block registry knows. */
+export class UnknownBlockError extends Error {
+  constructor(readonly blockType: string) {
+    super(`the story holds a block of unknown type "${blockType.slice(0, 40)}"; it cannot be exported`);
+    this.name = 'UnknownBlockError';
   }
 }
 
@@ -322,17 +323,4 @@ function isNode(value: unknown): value is SerializedBodyNode {
 
 function childrenOf(node: SerializedBodyNode): SerializedBodyNode[] {
   return Array.isArray(node.children) ? node.children.filter(isNode) : [];
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-/** An entry as exported in JSON: the phone only when it is digits, the url only when safe. */
-function cleanEntry(entry: HelplineEntry): HelplineEntry {
-  const out: HelplineEntry = { name: entry.name, detail: entry.detail };
-  if (typeof entry.phone === 'string' && /^\+?[0-9]{3,15}$/.test(entry.phone)) out.phone = entry.phone;
-  const url = safeLinkUrl(entry.url);
-  if (url && /^https?:/i.test(url)) out.url = url;
-  return out;
 }

@@ -1,9 +1,8 @@
-import type { HelplineEntry } from '../blocks/helpline';
-import { cmsEmbed, type CmsEmbed } from '../blocks/embed';
-import { cmsPullquote, type CmsPullquote } from '../blocks/pullquote';
-import { STORY_STATUSES, type Story, type StoryStatus } from '../story/schema';
 import type { PhotoMime } from '../blocks/photo';
-import { fragmentOf, type RenderedBlock } from './body';
+import { blockDefinition, BLOCKS, isBlockType, type BlockType } from '../blocks/registry';
+import { STORY_STATUSES, type Story, type StoryStatus } from '../story/schema';
+import type { z } from 'zod';
+import { blockImages, fragmentOf, type RenderedBlock, type RenderedTextBlock } from './body';
 import { readMeta, renderStoryBlocks, type HtmlOptions } from './html';
 import { storyWordCount } from './word-count';
 
@@ -23,27 +22,17 @@ interface RichText {
   dir?: 'rtl';
 }
 
+/** A newsroom block in CMS JSON: its type, the fields its definition maps, and its HTML. */
+export type CmsNewsroomBlock = {
+  [T in BlockType]: { type: T; html: string } & z.output<(typeof BLOCKS)[T]['cms']['schema']>;
+}[BlockType];
+
 export type CmsBlock =
   | ({ type: 'paragraph' } & RichText)
   | ({ type: 'heading'; level: 2 | 3 } & RichText)
   | ({ type: 'quote' } & RichText)
   | { type: 'list'; ordered: boolean; start: number; items: { text: string; html: string }[] }
-  | { type: 'tweet'; url: string; tweetId: string; name: string; handle: string; text: string; date: string; lang: string; html: string }
-  | {
-      type: 'photo';
-      asset?: string;
-      /** Where the image is, as the HTML refers to it ('' when the photo has no image). */
-      src: string;
-      alt: string;
-      caption: string;
-      credit: string;
-      width?: number;
-      height?: number;
-      html: string;
-    }
-  | { type: 'helpline'; heading: string; entries: HelplineEntry[]; presetId: string; verifiedAt: string; html: string }
-  | CmsPullquote
-  | CmsEmbed;
+  | CmsNewsroomBlock;
 
 export interface CmsAsset {
   /** SHA-256 of the image bytes (the key in the story file). */
@@ -118,48 +107,24 @@ function optionalDate<K extends string>(key: K, value: string): Partial<Record<K
 }
 
 function cmsBlock(block: RenderedBlock): CmsBlock {
-  switch (block.type) {
+  if (isBlockType(block.type)) {
+    const definition = blockDefinition(block.type);
+    return { type: block.type, ...definition.cms.fields(block as never), html: block.html.markup } as CmsNewsroomBlock;
+  }
+  const text = block as RenderedTextBlock;
+  switch (text.type) {
     case 'paragraph':
     case 'quote':
-      return { type: block.type, text: block.text, html: block.inner.markup, ...(block.dir ? { dir: block.dir } : {}) };
+      return { type: text.type, text: text.text, html: text.inner.markup, ...(text.dir ? { dir: text.dir } : {}) };
     case 'heading':
-      return { type: 'heading', level: block.level, text: block.text, html: block.inner.markup, ...(block.dir ? { dir: block.dir } : {}) };
+      return { type: 'heading', level: text.level, text: text.text, html: text.inner.markup, ...(text.dir ? { dir: text.dir } : {}) };
     case 'list':
       return {
         type: 'list',
-        ordered: block.ordered,
-        start: block.start,
-        items: block.items.map((i) => ({ text: i.text, html: i.inner.markup })),
+        ordered: text.ordered,
+        start: text.start,
+        items: text.items.map((i) => ({ text: i.text, html: i.inner.markup })),
       };
-    case 'tweet':
-      return { type: 'tweet', ...block.tweet, html: block.html.markup };
-    case 'photo': {
-      const image = block.image;
-      return {
-        type: 'photo',
-        ...(image?.asset ? { asset: image.asset } : {}),
-        src: image?.src ?? '',
-        alt: block.alt,
-        caption: block.caption,
-        credit: block.credit,
-        ...(image?.width ? { width: image.width } : {}),
-        ...(image?.height ? { height: image.height } : {}),
-        html: block.html.markup,
-      };
-    }
-    case 'helpline':
-      return {
-        type: 'helpline',
-        heading: block.heading,
-        entries: block.entries,
-        presetId: block.presetId,
-        verifiedAt: block.verifiedAt,
-        html: block.html.markup,
-      };
-    case 'pullquote':
-      return cmsPullquote(block.quote, block.html);
-    case 'embed':
-      return cmsEmbed(block.embed, block.html);
   }
 }
 
@@ -167,13 +132,12 @@ function cmsBlock(block: RenderedBlock): CmsBlock {
 function cmsAssets(blocks: readonly RenderedBlock[]): CmsAsset[] {
   const out: CmsAsset[] = [];
   const seen = new Set<string>();
-  for (const block of blocks) {
-    if (block.type !== 'photo' || !block.image?.asset || !block.image.mime || seen.has(block.image.asset)) continue;
-    const image = block.image;
-    seen.add(image.asset!);
+  for (const image of blockImages(blocks)) {
+    if (!image.asset || !image.mime || seen.has(image.asset)) continue;
+    seen.add(image.asset);
     out.push({
-      id: image.asset!,
-      mime: image.mime!,
+      id: image.asset,
+      mime: image.mime,
       name: image.name ?? '',
       width: image.width ?? 0,
       height: image.height ?? 0,

@@ -1,10 +1,10 @@
 import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../blocks/photo';
 import type { Story } from '../story/schema';
 import type { AssetMode } from './assets';
-import { fragmentOf, pageFragmentOf, renderBodyBlocks, type RenderedBlock } from './body';
-import { playerOrigins } from '../blocks/embed';
+import { fragmentOf, pageBodyOf, renderBodyBlocks, type RenderedBlock } from './body';
 import { constant, el, fragment, lines, safeLinkUrl, type Html } from './markup';
-import { LANGUAGE_TAG, isRtlLanguage } from './tweet';
+import { LANGUAGE_TAG } from '../blocks/tweet';
+import { isRtlLanguage } from '../blocks/tweet/render';
 
 export interface HtmlOptions {
   /** `inline` (default): images as data: URIs; `dir`: `images/<sha256>.<ext>` beside the file. */
@@ -55,9 +55,9 @@ const WIDGETS_JS = 'https://platform.twitter.com/widgets.js';
  * https, or beside the file) and the page's own style. Twitter's script and its tweet
  * frames are allowed only when the page asks for them.
  */
-export function pageCsp(tweetScript: boolean, players: readonly string[] = []): string {
-  // Frames: Twitter's, when its script is asked for, and the video players the page embeds.
-  const frames = [...(tweetScript ? ['https://platform.twitter.com'] : []), ...players];
+export function pageCsp(tweetScript: boolean, frameSources: readonly string[] = []): string {
+  // Frames: Twitter's, when its script is asked for, and those the page's blocks embed (video players).
+  const frames = [...(tweetScript ? ['https://platform.twitter.com'] : []), ...frameSources];
   return [
     "default-src 'none'",
     "img-src data: https: 'self'",
@@ -98,9 +98,7 @@ a{color:#0645ad}
 /** A standalone HTML document: headline, standfirst, byline, dateline, then the body. */
 export function renderPage(story: Pick<Story, 'meta' | 'body' | 'assets'>, options: HtmlOptions = {}): string {
   const meta = readMeta(story);
-  const blocks = renderStoryBlocks(story, options);
-  const body = pageFragmentOf(blocks);
-  const players = playerOrigins(blocks.flatMap((b) => (b.type === 'embed' ? [b.embed] : [])));
+  const { html: body, frameSources } = pageBodyOf(renderStoryBlocks(story, options));
   const tweetScript = options.tweetScript === true;
   const script = tweetScript ? el('script', { async: true, src: safeLinkUrl(WIDGETS_JS)!, charset: 'utf-8' }) : null;
   const headline = meta.headline.trim();
@@ -120,7 +118,7 @@ export function renderPage(story: Pick<Story, 'meta' | 'body' | 'assets'>, optio
         lines([
           el('meta', { charset: 'utf-8' }),
           el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          el('meta', { 'http-equiv': 'Content-Security-Policy', content: pageCsp(tweetScript, players) }),
+          el('meta', { 'http-equiv': 'Content-Security-Policy', content: pageCsp(tweetScript, frameSources) }),
           el('title', null, headline || meta.slug.trim() || 'Untitled story'),
           el('style', null, PAGE_STYLE),
         ]),

@@ -1,19 +1,20 @@
 import { CREDIT_STYLE_IDS, DEFAULT_CREDIT_STYLE, type CreditStyle } from '../blocks/photo';
 import type { Story } from '../story/schema';
 import { ASSET_MODES, assetFiles, type AssetMode, type ExportFile } from './assets';
+import { blockImages } from './body';
 import { renderCmsDocument, safeJsonText } from './cms-json';
 import { renderFragment, renderPage, renderStoryBlocks } from './html';
 import { renderNinjs } from './ninjs';
 
 export { ASSET_MODES, decodeBase64, resolvePhotoImage, type AssetMode, type ExportFile, type ResolvedImage } from './assets';
-export { COPY_BLOCK_TYPES, renderBodyBlocks, type RenderedBlock, type RenderedListItem } from './body';
+export { COPY_BLOCK_TYPES, renderBodyBlocks, UnknownBlockError, type RenderedBlock, type RenderedListItem } from './body';
 export { CMS_FORMAT, CMS_VERSION, renderCmsDocument, safeJsonText, type CmsAsset, type CmsBlock, type CmsDocument } from './cms-json';
-export { findPrintedNumber, findPrintedUrl, renderEntryLine, renderHelpline } from './helpline';
+export { findPrintedNumber, findPrintedUrl, renderEntryLine, renderHelpline } from '../blocks/helpline/render';
 export { pageCsp, renderFragment, renderPage, renderStoryBlocks, type HtmlOptions } from './html';
 export { escapeAttribute, escapeText, Html } from './markup';
 export { NINJS_SCHEMA_URI, renderNinjs, storyUri, type NinjsDocument, type NinjsPicture, type NinjsRendition } from './ninjs';
-export { renderPhoto } from './photo';
-export { cleanTweet, linkifyTweetText, renderTweet, tweetDirection, tweetStatusUrl } from './tweet';
+export { renderPhoto } from '../blocks/photo/render';
+export { cleanTweet, linkifyTweetText, renderTweet, tweetDirection, tweetStatusUrl } from '../blocks/tweet/render';
 export { storyCharCount, storyWordCount } from './word-count';
 
 export const EXPORT_FORMATS = ['html', 'page', 'json', 'ninjs'] as const;
@@ -66,12 +67,6 @@ export function exportStory(story: Story, options: ExportOptions): ExportResult 
       text = safeJsonText(renderNinjs(story, html));
       break;
   }
-  const files =
-    assets === 'dir'
-      ? assetFiles(
-          renderStoryBlocks(story, html).map((b) => (b.type === 'photo' ? b.image : null)),
-          story.assets,
-        )
-      : [];
+  const files = assets === 'dir' ? assetFiles(blockImages(renderStoryBlocks(story, html)), story.assets) : [];
   return { text, mime: format === 'html' || format === 'page' ? 'text/html' : 'application/json', files };
 }

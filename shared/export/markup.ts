@@ -1,5 +1,7 @@
-import { hasBase64Data, isSafeLinkUrl } from '../story/schema';
+import { hasBase64Data } from '../story/base64';
+import { isSafeLinkUrl } from '../story/link-rule';
 import { isHttpsImageUrl } from '../blocks/photo';
+import { isAssetKey } from '../blocks/photo/media';
 
 /**
  * Escaping by construction. Exported HTML is only ever an `Html` value, and an `Html` can
@@ -235,5 +237,5 @@ export function dataImageUrl(mime: 'image/jpeg' | 'image/png' | 'image/webp' | '
 
 /** A path relative to the exported file (`images/<sha256>.png`), for assets written beside it. */
 export function relativeAssetPath(key: string, extension: string): SafeUrl | null {
-  return /^[0-9a-f]{64}$/.test(key) && /^[a-z]{3,4}$/.test(extension) ? (`images/${key}.${extension}` as SafeUrl) : null;
+  return isAssetKey(key) && /^[a-z]{3,4}$/.test(extension) ? (`images/${key}.${extension}` as SafeUrl) : null;
 }

@@ -1,3 +1,4 @@
+import { blockDefinition, isBlockType, type NinjsAssociation } from '../blocks/registry';
 import type { Story } from '../story/schema';
 import { fragmentOf, type RenderedBlock } from './body';
 import { isoTimestamp } from './cms-json';
@@ -31,16 +32,8 @@ export interface NinjsRendition {
   sizeinbytes?: number;
 }
 
-export interface NinjsPicture {
-  name: string;
-  uri: string;
-  type: 'picture';
-  representationtype: 'full';
-  by?: string;
-  descriptions?: NinjsText[];
-  altids?: { role: string; value: string }[];
-  renditions: NinjsRendition[];
-}
+/** A picture association (a photo block's); other blocks may bring other kinds. */
+export type NinjsPicture = NinjsAssociation & { type: 'picture' };
 
 export interface NinjsDocument {
   uri: string;
@@ -57,7 +50,7 @@ export interface NinjsDocument {
   descriptions?: NinjsText[];
   bodies: NinjsBody[];
   subjects?: { name: string }[];
-  associations?: NinjsPicture[];
+  associations?: NinjsAssociation[];
 }
 
 /** A URN for the story; ids are encoded so any id makes a valid URI. */
@@ -69,9 +62,10 @@ export function renderNinjs(story: Pick<Story, 'id' | 'meta' | 'body' | 'assets'
   const meta = readMeta(story);
   const id = typeof story.id === 'string' ? story.id : '';
   const blocks = renderStoryBlocks(story, options);
-  // The helpline is the story's footer, not its copy: a body of its own, role "footer".
-  const copy = blocks.filter((b) => b.type !== 'helpline');
-  const footer = blocks.filter((b) => b.type === 'helpline');
+  // Blocks that are the story's footer, not its copy (the helpline), make a body of their own, role "footer".
+  const inFooter = (b: RenderedBlock) => isBlockType(b.type) && blockDefinition(b.type).ninjs.body === 'footer';
+  const copy = blocks.filter((b) => !inFooter(b));
+  const footer = blocks.filter(inFooter);
   const revisions = Array.isArray(story.review?.revisions) ? story.review.revisions.length : 0;
 
   const firstcreated = isoTimestamp(meta.createdAt);
@@ -79,7 +73,7 @@ export function renderNinjs(story: Pick<Story, 'id' | 'meta' | 'body' | 'assets'
   const headline = meta.headline.trim();
   const standfirst = meta.standfirst.trim();
   const subjects = [...new Set(meta.tags.map((t) => t.trim()).filter(Boolean))].map((name) => ({ name }));
-  const pictures = pictureAssociations(id, blocks);
+  const pictures = blockAssociations(id, blocks);
   const bodies: NinjsBody[] = [
     {
       role: 'richtext',
@@ -111,40 +105,16 @@ export function renderNinjs(story: Pick<Story, 'id' | 'meta' | 'body' | 'assets'
   };
 }
 
-/** Each photo with an image, as a `picture` association: caption, credit and one rendition. */
-function pictureAssociations(storyId: string, blocks: readonly RenderedBlock[]): NinjsPicture[] {
-  const pictures: NinjsPicture[] = [];
+/** What each block brings as ninjs associations (each photo with an image, as a `picture`), in order. */
+function blockAssociations(storyId: string, blocks: readonly RenderedBlock[]): NinjsAssociation[] {
+  const associations: NinjsAssociation[] = [];
   for (const block of blocks) {
-    if (block.type !== 'photo' || !block.image) continue;
-    const image = block.image;
-    const n = pictures.length + 1;
-    const rendition: NinjsRendition = { name: 'original' };
-    // ninjs hrefs are absolute URIs: a data: URI or an https link. A file written beside
-    // the export (`dir`) has only a relative path, so it is named in `altids` instead.
-    if (!image.src.startsWith('images/')) rendition.href = image.src;
-    if (image.mime) rendition.contenttype = image.mime;
-    if (image.width) rendition.width = image.width;
-    if (image.height) rendition.height = image.height;
-    if (image.bytes) rendition.sizeinbytes = image.bytes;
-    const descriptions: NinjsText[] = [];
-    if (block.caption) descriptions.push({ role: 'caption', value: block.caption });
-    if (block.alt.trim()) descriptions.push({ role: 'alt', value: block.alt.trim() });
-    const inDir = image.fileName !== undefined && image.src === image.fileName;
-    const picture: NinjsPicture = {
-      name: `photo-${n}`,
-      uri: image.asset
-        ? `urn:copydesk:asset:${image.asset}`
-        : image.src.startsWith('https:')
-          ? image.src
-          : `${storyUri(storyId)}:photo-${n}`,
-      type: 'picture',
-      representationtype: 'full',
-      ...(block.credit ? { by: block.credit } : {}),
-      ...(descriptions.length > 0 ? { descriptions } : {}),
-      ...(inDir ? { altids: [{ role: 'file', value: image.fileName! }] } : {}),
-      renditions: [rendition],
-    };
-    pictures.push(picture);
+    if (!isBlockType(block.type)) continue;
+    const found = blockDefinition(block.type).ninjs.associations?.(block as never, {
+      storyUri: storyUri(storyId),
+      index: associations.length + 1,
+    });
+    if (found) associations.push(...found);
   }
-  return pictures;
+  return associations;
 }

@@ -1,14 +1,13 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { HelplineStateSchema } from '../blocks/helpline';
-import { helplineFromAside, parseTweetEmbeds, photoFromFigure } from '../blocks/parse-html';
-import { isHttpsImageUrl } from '../blocks/photo';
-import { TweetStateSchema } from '../blocks/tweet';
-import { embedFromElement, recogniseEmbedElement } from '../blocks/embed';
-import { isPullquoteFigure, pullquoteFromFigure } from '../blocks/pullquote';
+import { isAssetKey, isHttpsImageUrl } from '../blocks/photo';
+import { photoFromFigure } from '../blocks/photo/html';
+import { blockNode, recogniseBlockElement, type BlockState, type BlockType } from '../blocks/registry';
 import { createStory, emptyBody } from '../story/create';
 import { isSafeLinkUrl, type SerializedBodyNode, type Story, type StoryAsset } from '../story/schema';
-import type { ImportSummary } from './plain-text';
+import { summarizeBody, type ImportSummary } from './summary';
+
+export { summarizeBody };
 
 /**
  * HTML → story body (issue 5, "other ways in"): pasted Google Docs and Word clipboards,
@@ -137,7 +136,7 @@ export function resolveImages(
       return;
     }
     const key = assetFor(image);
-    if (key && /^[0-9a-f]{64}$/.test(key)) {
+    if (isAssetKey(key)) {
       out.push({ ...node, asset: key, src: '' });
       return;
     }
@@ -146,19 +145,6 @@ export function resolveImages(
     if (words) out.push(paragraphNode([textNode(words, 0)]));
   });
   return { children: out, dropped };
-}
-
-export function summarizeBody(children: readonly SerializedBodyNode[]): ImportSummary {
-  const summary: ImportSummary = { tweets: 0, photos: 0, helplines: 0, paragraphs: 0, headings: 0, lists: 0 };
-  for (const node of children) {
-    if (node.type === 'tweet') summary.tweets++;
-    else if (node.type === 'photo') summary.photos++;
-    else if (node.type === 'helpline') summary.helplines++;
-    else if (node.type === 'paragraph' || node.type === 'quote') summary.paragraphs++;
-    else if (node.type === 'heading') summary.headings++;
-    else if (node.type === 'list') summary.lists++;
-  }
-  return summary;
 }
 
 function describeDroppedImages(dropped: readonly HtmlImage[]): string[] {
@@ -1141,12 +1127,10 @@ class Converter implements Sink {
       if (title) this.element(title, ctx);
       return;
     }
-    // Social embed code (an iframe player among it) and pull quotes, before iframes are dropped.
-    if (isPullquoteFigure(el) && this.pullquote(el)) return;
-    if (recogniseEmbedElement(el) && this.embed(el)) return;
     if (DROPPED.has(name) || /^(o|v|x|w10|m):/.test(name)) return;
     const style = styleOf(el, this.classRules);
     if (isHidden(el, style)) return;
+    if (this.newsroomBlock(el, ctx)) return;
 
     switch (name) {
       case 'br':
@@ -1169,18 +1153,6 @@ class Converter implements Sink {
       case 'table':
         this.table(el, ctx);
         return;
-      case 'figure':
-        if (DomUtils.findOne((e) => e.name === 'img', el.children)) {
-          this.figure(el, ctx);
-          return;
-        }
-        break;
-      case 'blockquote':
-        if (hasClass(el, 'twitter-tweet') && this.tweet(el)) return;
-        break;
-      case 'aside':
-        if (hasClass(el, 'helpline') && this.helpline(el)) return;
-        break;
       case 'p':
         if (wordListInfo(el)) {
           this.wordList([el], ctx);
@@ -1386,35 +1358,14 @@ class Converter implements Sink {
 
   // -- the newsroom blocks --
 
-  private tweet(el: Element): boolean {
-    const [tweet] = parseTweetEmbeds(DomUtils.getOuterHTML(el));
-    if (!tweet || !tweet.tweetId || !TweetStateSchema.safeParse(tweet).success) return false;
+  /** A registered block's markup (shared/blocks/registry.ts) → that block; false when no block claims the element. */
+  private newsroomBlock(el: Element, ctx: Ctx): boolean {
+    const found = recogniseBlockElement(el);
+    if (!found) return false;
     this.flush();
-    this.sink.block({ type: 'tweet', version: 1, format: '', ...tweet });
-    return true;
-  }
-
-  private pullquote(el: Element): boolean {
-    const quote = pullquoteFromFigure(el);
-    if (quote.text === '') return false;
-    this.flush();
-    this.sink.block({ type: 'pullquote', version: 1, format: '', ...quote });
-    return true;
-  }
-
-  private embed(el: Element): boolean {
-    const embed = embedFromElement(el);
-    if (!embed || embed.url === '') return false;
-    this.flush();
-    this.sink.block({ type: 'embed', version: 1, format: '', ...embed });
-    return true;
-  }
-
-  private helpline(el: Element): boolean {
-    const parsed = HelplineStateSchema.safeParse(helplineFromAside(el));
-    if (!parsed.success) return false;
-    this.flush();
-    this.sink.block({ type: 'helpline', version: 1, format: '', ...parsed.data });
+    // A photo's image may be a data: URI or a file the caller turns into a story asset.
+    if (found.type === 'photo') this.figure(el, ctx);
+    else this.sink.block(blockNode(found.type, found.state as BlockState<BlockType>));
     return true;
   }
 

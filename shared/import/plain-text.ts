@@ -1,12 +1,15 @@
-import type { HelplinePreset, HelplineState } from '../blocks/helpline';
-import type { TweetState } from '../blocks/tweet';
+import type { HelplinePreset } from '../blocks/helpline';
+import { emptyPhoto } from '../blocks/photo';
+import { BLOCKS, blockNode, clipToSchema, type BlockState, type BlockType } from '../blocks/registry';
+import { emptyTweet } from '../blocks/tweet';
 import { createStory, emptyBody } from '../story/create';
 import { isSafeLinkUrl, type SerializedBodyNode, type Story } from '../story/schema';
 import { parseBullet } from './bullets';
-import { detectCaptionCredit, isLikelyCaption } from './caption-credit';
+import { summarizeBody, type ImportSummary } from './summary';
+import { detectCaptionCredit, isLikelyCaption } from '../blocks/photo/caption-credit';
 import { detectDateline } from './dateline';
-import { detectHelplineFooter, findPhones } from './helpline-footer';
-import { parseTweetAttribution } from './tweet-attribution';
+import { detectHelplineFooter, findPhones } from '../blocks/helpline/plain-text';
+import { parseTweetAttribution } from '../blocks/tweet/plain-text';
 
 /**
  * Plain text → story (issue 5). Pure: no DOM, no Node, no clock (the caller passes `now`).
@@ -26,14 +29,7 @@ export interface ImportOptions {
   presets?: readonly HelplinePreset[];
 }
 
-export interface ImportSummary {
-  tweets: number;
-  photos: number;
-  helplines: number;
-  paragraphs: number;
-  headings: number;
-  lists: number;
-}
+export { formatImportSummary, type ImportSummary } from './summary';
 
 export interface PlainTextImport {
   story: Story;
@@ -61,9 +57,12 @@ type Item =
   | { kind: 'paragraph'; lines: string[] }
   | { kind: 'heading'; text: string }
   | { kind: 'list'; ordered: boolean; start: number; items: string[][] }
-  | { kind: 'tweet'; state: TweetState }
-  | { kind: 'photo'; caption: string; credit: string }
-  | { kind: 'helpline'; state: HelplineState };
+  // A newsroom block a recogniser found, already a node (its fields clipped to its schema).
+  | { kind: 'block'; node: SerializedBodyNode };
+
+function blockItem<T extends BlockType>(type: T, state: BlockState<T>): Item {
+  return { kind: 'block', node: blockNode(type, clipToSchema(BLOCKS[type], state)) };
+}
 
 const SOURCE_LINE = /^source:\s*(https?:\/\/\S.*)$/iu;
 
@@ -106,7 +105,7 @@ export function importPlainText(text: string, options: ImportOptions): PlainText
     const before = lines.slice(0, footer.start);
     if (footer.startColumn > 0) before.push(lines[footer.start]!.slice(0, footer.startColumn).trimEnd());
     items.push(...regionItems(before));
-    items.push({ kind: 'helpline', state: footer.state });
+    items.push(blockItem('helpline', footer.state));
     items.push(...regionItems(lines.slice(footer.end)));
     reworded.push(...footer.reworded);
   } else {
@@ -117,30 +116,9 @@ export function importPlainText(text: string, options: ImportOptions): PlainText
   const nodes = fitChildren(finished.flatMap(toNodes));
   const story = createStory({ id: options.id, now: options.now });
   story.meta.dateline = dateline;
-  const summary: ImportSummary = { tweets: 0, photos: 0, helplines: 0, paragraphs: 0, headings: 0, lists: 0 };
-  for (const node of nodes) {
-    if (node.type === 'tweet') summary.tweets++;
-    else if (node.type === 'photo') summary.photos++;
-    else if (node.type === 'helpline') summary.helplines++;
-    else if (node.type === 'paragraph') summary.paragraphs++;
-    else if (node.type === 'heading') summary.headings++;
-    else if (node.type === 'list') summary.lists++;
-  }
+  const summary = summarizeBody(nodes);
   if (nodes.length > 0) story.body = { root: { ...emptyBody().root, children: nodes } };
   return source === undefined ? { story, summary, reworded } : { story, summary, source, reworded };
-}
-
-/** "3 tweets, 1 photo, 1 helpline footer, 14 paragraphs" — kinds that did not occur are left out, paragraphs never. */
-export function formatImportSummary(summary: ImportSummary): string {
-  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const parts: string[] = [];
-  if (summary.tweets) parts.push(part(summary.tweets, 'tweet', 'tweets'));
-  if (summary.photos) parts.push(part(summary.photos, 'photo', 'photos'));
-  if (summary.helplines) parts.push(part(summary.helplines, 'helpline footer', 'helpline footers'));
-  if (summary.headings) parts.push(part(summary.headings, 'heading', 'headings'));
-  if (summary.lists) parts.push(part(summary.lists, 'list', 'lists'));
-  parts.push(part(summary.paragraphs, 'paragraph', 'paragraphs'));
-  return parts.join(', ');
 }
 
 // ---- blocks → items ----------------------------------------------------------------------
@@ -196,18 +174,15 @@ function tweets(blocks: string[][]): Item[] {
         continue;
       }
       segment = [];
-      items.push({
-        kind: 'tweet',
-        state: {
-          url: '',
-          tweetId: '',
+      items.push(
+        blockItem('tweet', {
+          ...emptyTweet(),
           name: attribution.name,
           handle: attribution.handle,
           text: tweetText,
           date: attribution.date,
-          lang: '',
-        },
-      });
+        }),
+      );
     }
     if (segment.length > 0) items.push({ kind: 'raw', lines: segment });
   }
@@ -240,9 +215,9 @@ function captions(input: Item[]): Item[] {
       isLikelyCaption(previous.lines[0]!)
     ) {
       items.pop();
-      items.push({ kind: 'photo', caption: previous.lines[0]!.trim(), credit: found.credit });
+      items.push(blockItem('photo', { ...emptyPhoto(), caption: previous.lines[0]!.trim(), credit: found.credit }));
     } else {
-      items.push({ kind: 'photo', caption: found.caption, credit: found.credit });
+      items.push(blockItem('photo', { ...emptyPhoto(), caption: found.caption, credit: found.credit }));
     }
   }
   return items;
@@ -472,12 +447,8 @@ function toNodes(item: Item): SerializedBodyNode[] {
         }),
       ];
     }
-    case 'tweet':
-      return [{ type: 'tweet', version: 1, format: '', ...item.state }];
-    case 'photo':
-      return [{ type: 'photo', version: 1, format: '', asset: '', src: '', alt: '', caption: item.caption, credit: item.credit }];
-    case 'helpline':
-      return [{ type: 'helpline', version: 1, format: '', ...item.state }];
+    case 'block':
+      return [item.node];
   }
 }
 

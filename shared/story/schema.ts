@@ -1,9 +1,30 @@
 import { z } from 'zod';
-import { HelplineStateSchema } from '../blocks/helpline';
-import { PhotoFieldsSchema } from '../blocks/photo';
-import { TweetStateSchema } from '../blocks/tweet';
-import { EmbedFieldsSchema, embedUrlProblem } from '../blocks/embed/schema';
-import { PullquoteStateSchema } from '../blocks/pullquote/schema';
+import { ASSET_KEY, PHOTO_MIME_TYPES } from '../blocks/photo/media';
+import { BLOCK_NODE_SCHEMAS, BLOCK_TYPES } from '../blocks/registry';
+import { elementFormat, nodeVersion } from './node-fields';
+import {
+  checkingAssets,
+  decodedBase64Length,
+  hasBase64Data,
+  isBase64,
+  isBase64ByLoop,
+  isBase64BySearch,
+  rememberCheckedAssets,
+  wasCheckedInInput,
+} from './base64';
+import { isSafeLinkUrl, SAFE_LINK_SCHEMES } from './link-rule';
+
+export {
+  checkingAssets,
+  decodedBase64Length,
+  hasBase64Data,
+  isBase64,
+  isBase64ByLoop,
+  isBase64BySearch,
+  isSafeLinkUrl,
+  rememberCheckedAssets,
+  SAFE_LINK_SCHEMES,
+};
 
 /** The `.story` file format (DESIGN.md section 2). One schema, used by every door in. */
 export const STORY_FORMAT = 'copydesk.story';
@@ -15,23 +36,6 @@ export const MAX_BODY_DEPTH = 64;
 
 export const STORY_STATUSES = ['draft', 'subbing', 'ready', 'sent'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
-
-/** Link schemes a story may carry; everything else is refused on load and on entry. */
-export const SAFE_LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'] as const;
-
-export function isSafeLinkUrl(url: string): boolean {
-  const trimmed = url.trim();
-  if (trimmed === '' || trimmed.length > 4096) return false;
-  // Refuse control characters and whitespace that browsers strip before resolving a scheme.
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(trimmed)) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(trimmed);
-  } catch {
-    return false;
-  }
-  return (SAFE_LINK_SCHEMES as readonly string[]).includes(parsed.protocol);
-}
 
 const isoDate = z
   .string()
@@ -58,9 +62,8 @@ export type StoryMeta = z.infer<typeof StoryMetaSchema>;
 // ---- body: Lexical's serialized editor state -------------------------------------------
 
 const direction = z.enum(['ltr', 'rtl']).nullable().default(null);
-const elementFormat = z.enum(['', 'left', 'start', 'center', 'right', 'end', 'justify']).or(z.number().int().min(0).max(7)).default('');
 const indent = z.number().int().min(0).max(20).default(0);
-const version = z.number().int().min(0).max(1000).default(1);
+const version = nodeVersion;
 
 const elementBase = {
   version,
@@ -131,21 +134,13 @@ export const BODY_NODE_SCHEMAS = {
     mode: z.enum(['normal', 'token', 'segmented']).default('normal'),
     detail: z.number().int().min(0).max(3).default(0),
   }),
-  // The three newsroom blocks: Lexical DecoratorBlockNodes with flat state (DESIGN.md section 3).
-  tweet: z.object({ type: z.literal('tweet'), version, format: elementFormat, ...TweetStateSchema.shape }),
-  photo: z
-    .object({ type: z.literal('photo'), version, format: elementFormat, ...PhotoFieldsSchema.shape })
-    .refine((p) => !(p.asset && p.src), { message: 'cannot have both an asset and a link', path: ['src'] }),
-  helpline: z.object({ type: z.literal('helpline'), version, format: elementFormat, ...HelplineStateSchema.shape }),
-  pullquote: z.object({ type: z.literal('pullquote'), version, format: elementFormat, ...PullquoteStateSchema.shape }),
-  embed: z.object({ type: z.literal('embed'), version, format: elementFormat, ...EmbedFieldsSchema.shape }).superRefine((embed, ctx) => {
-    const problem = embedUrlProblem(embed);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
-  }),
+  // The newsroom blocks: Lexical DecoratorBlockNodes with flat state (DESIGN.md section 3),
+  // one schema each from shared/blocks/registry.ts.
+  ...BLOCK_NODE_SCHEMAS,
 } as const;
 
 /** The newsroom blocks, which sit at the top level of the body only. */
-export const BLOCK_NODE_TYPES: ReadonlySet<string> = new Set(['tweet', 'photo', 'helpline', 'pullquote', 'embed']);
+export const BLOCK_NODE_TYPES: ReadonlySet<string> = new Set(BLOCK_TYPES);
 
 export type BodyNodeType = keyof typeof BODY_NODE_SCHEMAS;
 
@@ -166,106 +161,13 @@ export interface StoryBody {
 
 // ---- assets ----------------------------------------------------------------------------
 
-export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export const ASSET_MIME_TYPES = PHOTO_MIME_TYPES;
 export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
-
-const BASE64_ALPHABET = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_ALPHABET[c.charCodeAt(0)] = 1;
-/** Any character outside base64's alphabet ('=' is padding, allowed only at the end). */
-const NOT_BASE64 = /[^A-Za-z0-9+/]/;
-
-/** Where the padding of a base64 text starts, or -1 when its length cannot be base64. */
-function base64End(text: string): number {
-  const length = text.length;
-  if (length % 4 !== 0) return -1;
-  let end = length;
-  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  return end;
-}
-
-/** isBase64 as one character loop: ~2.4 ns a character in Chromium 156, ~6 in Node 22. */
-export function isBase64ByLoop(text: string): boolean {
-  const end = base64End(text);
-  if (end < 0) return false;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127 || BASE64_ALPHABET[c] === 0) return false;
-  }
-  return true;
-}
-
-/** isBase64 as one search for a character outside the alphabet: ~2.3 ns a character in Node 22, ~6 in Chromium 156. */
-export function isBase64BySearch(text: string): boolean {
-  const end = base64End(text);
-  return end >= 0 && !NOT_BASE64.test(end === text.length ? text : text.slice(0, end));
-}
-
-/**
- * Padded base64 (groups of four, '=' only at the end): the strings
- * /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/ accepts. That regular
- * expression takes ~7 ns a character (npm run bench: ~85 ms for the 12 MB of photos in a
- * 100-photo story, on every open and every export). The two V8s we run on disagree on what is
- * fastest (measured on the L story's photos), so each gets its own: engines new enough to have
- * Uint8Array.fromBase64 (Chromium 140+, so Electron 45) the loop, Node 22 the search.
- */
-export const isBase64: (text: string) => boolean =
-  typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 === 'function' ? isBase64ByLoop : isBase64BySearch;
-
-/**
- * Asset objects whose `data` restore has already checked, with the very string it checked. The
- * export renderer also runs on objects that never went through restore, so it checks base64
- * itself — unless the asset is one restore produced and its data is still that string: on a
- * 100-photo story that second scan was most of an export's time. A WeakMap, so it holds
- * nothing alive; a later `asset.data = …` makes the entry stale and the check runs again.
- */
-const checkedBase64 = new WeakMap<object, string>();
-
-export function rememberCheckedAssets(assets: Readonly<Record<string, StoryAsset>>): void {
-  for (const asset of Object.values(assets)) checkedBase64.set(asset, asset.data);
-}
-
-/** isBase64(asset.data), answered at once for an asset already checked (by restore or an earlier call). */
-export function hasBase64Data(asset: { data?: unknown }): boolean {
-  const data = asset.data;
-  if (typeof data !== 'string') return false;
-  if (checkedBase64.get(asset) === data) return true;
-  if (!isBase64(data)) return false;
-  checkedBase64.set(asset, data);
-  return true;
-}
-
-/** While restore parses: the base64 strings of its input's assets that were checked before (see checkingAssets). */
-let checkedInInput: ReadonlySet<string> | null = null;
-
-/**
- * Runs `parse` (restore's schema parse of a story) knowing which of `rawAssets`' base64 strings
- * were checked before — assets restore produced, or the app's AssetStore made from bytes — so
- * the schema does not scan them again: saving the L story re-checked its 12.4 MB of photos,
- * ~50 ms, every time. The set holds the very strings (V8 hashes a string this long by its
- * length, and equal strings compare at once when they are the same string), and only for the
- * parse.
- */
-export function checkingAssets<T>(rawAssets: unknown, parse: () => T): T {
-  const known = new Set<string>();
-  if (rawAssets !== null && typeof rawAssets === 'object') {
-    for (const asset of Object.values(rawAssets)) {
-      if (asset !== null && typeof asset === 'object' && typeof asset.data === 'string' && checkedBase64.get(asset) === asset.data)
-        known.add(asset.data);
-    }
-  }
-  checkedInInput = known;
-  try {
-    return parse();
-  } finally {
-    checkedInInput = null;
-  }
-}
 
 const base64 = z
   .string()
   .max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4)
-  .refine((text) => checkedInInput?.has(text) === true || isBase64(text), { message: 'is not valid base64' });
+  .refine((text) => wasCheckedInInput(text) || isBase64(text), { message: 'is not valid base64' });
 
 export const StoryAssetSchema = z
   .object({
@@ -282,13 +184,7 @@ export const StoryAssetSchema = z
   });
 export type StoryAsset = z.infer<typeof StoryAssetSchema>;
 
-export function decodedBase64Length(data: string): number {
-  if (data.length === 0) return 0;
-  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
-  return (data.length / 4) * 3 - padding;
-}
-
-export const ASSET_KEY = /^[0-9a-f]{64}$/;
+export { ASSET_KEY };
 
 // ---- review ----------------------------------------------------------------------------
 

@@ -5,9 +5,9 @@ import { BUILT_IN_PRESETS, presetToState } from '../../shared/blocks/helpline';
 import type { TweetState } from '../../shared/blocks/tweet';
 import { bodyOf, createStory, restoreStory, type SerializedBodyNode, type Story, type StoryBody } from '../../shared/story';
 import { STORY_NODES } from '../../renderer/editor/nodes';
-import { $createHelplineNode, $isHelplineNode, HelplineNode } from '../../renderer/editor/nodes/HelplineNode';
-import { $isPhotoNode, PhotoNode } from '../../renderer/editor/nodes/PhotoNode';
-import { $createTweetNode, $isTweetNode, TweetNode } from '../../renderer/editor/nodes/TweetNode';
+import { $createHelplineNode, $isHelplineNode, HelplineNode } from '../../renderer/editor/blocks/helpline/HelplineNode';
+import { $isPhotoNode, PhotoNode } from '../../renderer/editor/blocks/photo/PhotoNode';
+import { $createTweetNode, $isTweetNode, TweetNode } from '../../renderer/editor/blocks/tweet/TweetNode';
 
 // The editor runs headless here: Lexical parses and serializes editor state without a DOM.
 
@@ -174,8 +174,8 @@ describe('block node state', () => {
       () => {
         const node = $getRoot().getChildAtIndex(1);
         if (!$isTweetNode(node)) throw new Error('expected the tweet at block 2');
-        expect(node.getTweet()).toEqual(TWEET);
-        node.setTweet({ text: 'Corrected text', date: 'October 29, 2020' });
+        expect(node.getState()).toEqual(TWEET);
+        node.setState({ text: 'Corrected text', date: 'October 29, 2020' });
       },
       { discrete: true },
     );
@@ -183,13 +183,13 @@ describe('block node state', () => {
     editor.getEditorState().read(() => {
       const node = $getRoot().getChildAtIndex(1);
       if (!$isTweetNode(node)) throw new Error('expected the tweet at block 2');
-      expect(node.getTweet()).toEqual({ ...TWEET, text: 'Corrected text', date: 'October 29, 2020' });
+      expect(node.getState()).toEqual({ ...TWEET, text: 'Corrected text', date: 'October 29, 2020' });
     });
     // Undo history depends on the old state keeping the old snapshot.
     before.read(() => {
       const node = $getRoot().getChildAtIndex(1);
       if (!$isTweetNode(node)) throw new Error('expected the tweet at block 2');
-      expect(node.getTweet()).toEqual(TWEET);
+      expect(node.getState()).toEqual(TWEET);
     });
     const saved = editor.getEditorState().toJSON().root.children[1] as unknown as SerializedBodyNode;
     expect(saved).toEqual({ ...tweetBlock, text: 'Corrected text', date: 'October 29, 2020' });
@@ -267,7 +267,7 @@ describe('block node state', () => {
       () => {
         const node = $createHelplineNode(presetToState(BUILT_IN_PRESETS[0]!));
         $getRoot().append(node);
-        node.setHelpline(au);
+        node.setState(au);
       },
       { discrete: true },
     );

@@ -13,8 +13,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { storeFor } from '../../renderer/editor/blocks/selection';
 import { STORY_NODES } from '../../renderer/editor/nodes';
-import { $createPhotoNode } from '../../renderer/editor/nodes/PhotoNode';
-import { $createTweetNode } from '../../renderer/editor/nodes/TweetNode';
+import { $createPhotoNode } from '../../renderer/editor/blocks/photo/PhotoNode';
+import { $createTweetNode } from '../../renderer/editor/blocks/tweet/TweetNode';
 
 // Headless Lexical: update listeners run on every commit, as in the app.
 function setup(): { editor: LexicalEditor; blocks: NodeKey[]; texts: NodeKey[] } {

@@ -6,7 +6,6 @@ import {
   parseEmbedCode,
   parseEmbedUrl,
   renderEmbed,
-  renderEmbedBlock,
   type EmbedProviderId,
   type EmbedState,
 } from '../../shared/blocks/embed';
@@ -93,7 +92,6 @@ describe('renderEmbed: each service’s own markup, no script', () => {
   it('prints nothing for an unknown service or an empty snapshot', () => {
     expect(renderEmbed({ provider: 'myspace', url: 'https://myspace.com/x' })).toBeNull();
     expect(renderEmbed({ provider: 'youtube', url: '', text: '', authorName: '', authorHandle: '', date: '' })).toBeNull();
-    expect(renderEmbedBlock(null)).toBeNull();
   });
 });
 

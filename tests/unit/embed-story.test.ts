@@ -69,8 +69,8 @@ describe('pull quote and embeds through save, export and import', () => {
 
   it('restore refuses an embed whose link is another service’s, or not a post, in one line', () => {
     for (const [patch, reason] of [
-      [{ provider: 'vimeo', url: LINKS.youtube }, /youtube link, not vimeo/],
-      [{ provider: 'tiktok', url: 'https://www.tiktok.com/@scout2015' }, /TikTok profile, not a video/],
+      [{ provider: 'vimeo', url: LINKS.youtube }, /embed\): url must be a post or video link of its service/],
+      [{ provider: 'tiktok', url: 'https://www.tiktok.com/@scout2015' }, /url must be a post or video link of its service/],
       [{ provider: 'myspace' }, /provider/],
     ] as const) {
       const story = storyWithNewBlocks();

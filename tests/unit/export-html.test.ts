@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRESETS, presetToState } from '../../shared/blocks/helpline';
-import { parseHelplineAside, parsePhotoFigure, parseTweetEmbeds } from '../../shared/blocks/parse-html';
+import { parseHelplineAside } from '../../shared/blocks/helpline/html';
+import { parsePhotoFigure } from '../../shared/blocks/photo/html';
+import { parseTweetEmbeds } from '../../shared/blocks/tweet/html';
 import {
   exportStory,
   findPrintedNumber,

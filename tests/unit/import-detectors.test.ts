@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRESETS, matchesPreset } from '../../shared/blocks/helpline';
-import { creditLine, detectCaptionCredit, isCreditText } from '../../shared/import/caption-credit';
+import { creditLine, detectCaptionCredit, isCreditText } from '../../shared/blocks/photo/caption-credit';
 import { detectDateline } from '../../shared/import/dateline';
 import {
   detectHelplineFooter,
@@ -9,8 +9,8 @@ import {
   parseHelplineEntry,
   printedPhone,
   registrableDomain,
-} from '../../shared/import/helpline-footer';
-import { parseTweetAttribution } from '../../shared/import/tweet-attribution';
+} from '../../shared/blocks/helpline/plain-text';
+import { parseTweetAttribution } from '../../shared/blocks/tweet/plain-text';
 import { parseBullet } from '../../shared/import/bullets';
 
 const NOW = new Date('2025-03-04T05:06:07.000Z');

@@ -6,7 +6,6 @@ import {
   parsePullquotes,
   pullquoteText,
   renderPullquote,
-  renderPullquoteBlock,
 } from '../../shared/blocks/pullquote';
 import { importPlainText } from '../../shared/import/plain-text';
 import { TEXT_PAYLOADS } from '../fixtures/xss-payloads';
@@ -43,7 +42,6 @@ describe('pull quote: export markup', () => {
       '<figcaption><span class="role">Mayor</span></figcaption>',
     );
     expect(renderPullquote({ text: '  ', attribution: 'Someone' })).toBeNull();
-    expect(renderPullquoteBlock({ text: '' })).toBeNull();
   });
 
   it('gives a plain-text line', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRESETS } from '../../shared/blocks/helpline';
-import { parseHelplineAside, parsePhotoFigure, parseTweetEmbeds, stripCreditStyle } from '../../shared/blocks/parse-html';
+import { parseHelplineAside } from '../../shared/blocks/helpline/html';
+import { parsePhotoFigure, stripCreditStyle } from '../../shared/blocks/photo/html';
+import { parseTweetEmbeds } from '../../shared/blocks/tweet/html';
 import { formatCredit, CREDIT_STYLE_IDS } from '../../shared/blocks/photo';
 import { TweetStateSchema, type TweetState } from '../../shared/blocks/tweet';
 

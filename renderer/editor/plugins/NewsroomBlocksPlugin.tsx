@@ -18,40 +18,28 @@ import {
   KEY_BACKSPACE_COMMAND,
   KEY_DELETE_COMMAND,
   PASTE_COMMAND,
-  createCommand,
-  type LexicalEditor,
   type LexicalNode,
   type NodeKey,
 } from 'lexical';
 import { useEffect } from 'react';
-import type { HelplineState } from '../../../shared/blocks/helpline';
-import { parseTweetEmbeds } from '../../../shared/blocks/parse-html';
-import type { PhotoState } from '../../../shared/blocks/photo';
-import { parseTweetUrl, type TweetState } from '../../../shared/blocks/tweet';
+import { BLOCK_NODE_TYPES } from '../../../shared/story/schema';
+import { BLOCKS, recogniseBlocksInHtml, type BlockType } from '../../../shared/blocks/registry';
 import { $moveBlock } from '../blocks/block-actions';
-import { useNewsroom, type NewsroomServices } from '../blocks/context';
-import { $createHelplineNode, $isHelplineNode, HelplineNode } from '../nodes/HelplineNode';
-import { $createPhotoNode } from '../nodes/PhotoNode';
-import { $createTweetNode, $isTweetNode } from '../nodes/TweetNode';
+import { setBlockExportContext } from '../blocks/block-node';
+import { INSERT_BLOCKS_COMMAND } from '../blocks/commands';
+import { useNewsroom } from '../blocks/context';
+import { EDITOR_BLOCK_LIST, EDITOR_BLOCKS } from '../blocks/registry';
 
-export const INSERT_TWEETS_COMMAND = createCommand<TweetState[]>('INSERT_TWEETS_COMMAND');
-export const INSERT_PHOTO_COMMAND = createCommand<PhotoState>('INSERT_PHOTO_COMMAND');
-export const INSERT_HELPLINE_COMMAND = createCommand<HelplineState>('INSERT_HELPLINE_COMMAND');
-export const OPEN_TWEET_PANEL_COMMAND = createCommand<void>('OPEN_TWEET_PANEL_COMMAND');
-export const OPEN_HELPLINE_PANEL_COMMAND = createCommand<void>('OPEN_HELPLINE_PANEL_COMMAND');
-export const OPEN_PHOTO_PICKER_COMMAND = createCommand<void>('OPEN_PHOTO_PICKER_COMMAND');
+const isBlock = (node: LexicalNode) => BLOCK_NODE_TYPES.has(node.getType());
+const placedLast = (type: string) => Object.hasOwn(BLOCKS, type) && BLOCKS[type as BlockType].placement === 'last';
 
-const BLOCK_TYPES = new Set(['tweet', 'photo', 'helpline']);
-
-/** Puts a block at the caret: in place of an empty line, else after the caret's block. */
-export function $insertBlock(node: LexicalNode) {
+function $insertBlock(node: LexicalNode) {
   const selection = $getSelection();
   // On an empty line, the block takes the line's place.
   if ($isRangeSelection(selection) && selection.isCollapsed()) {
     const top = selection.anchor.getNode().getTopLevelElement();
     if ($isParagraphNode(top) && top.getTextContentSize() === 0 && top.getChildrenSize() === 0) {
       top.replace(node);
-      $ensureParagraphAfter(node);
       return;
     }
   }
@@ -59,78 +47,43 @@ export function $insertBlock(node: LexicalNode) {
   $insertNodeToNearestRoot(node);
 }
 
-/** A block needs a line after it to keep typing on (except the footer, which is last). */
-export function $ensureParagraphAfter(node: LexicalNode) {
+/** A block needs a line after it to keep typing on (except a footer, which is last). */
+function $ensureParagraphAfter(node: LexicalNode) {
   const next = node.getNextSibling();
-  if (next === null || BLOCK_TYPES.has(next.getType())) {
+  if (next === null || isBlock(next)) {
     const paragraph = $createParagraphNode();
     node.insertAfter(paragraph);
     paragraph.select();
-  } else if (next) next.selectStart();
+  } else next.selectStart();
 }
 
-/** Inserts or replaces the story's single helpline footer, always as the last block. */
-export function $putHelplineLast(state: HelplineState) {
+/** Inserts or replaces a story's single block of a `last` type (the helpline footer), as the last block. */
+function $putLast(node: LexicalNode) {
   const root = $getRoot();
-  for (const child of root.getChildren()) if ($isHelplineNode(child)) child.remove();
+  for (const child of root.getChildren()) if (child.getType() === node.getType()) child.remove();
   const last = root.getLastChild();
   if (last && $isParagraphNode(last) && last.getTextContentSize() === 0 && root.getChildrenSize() > 1) last.remove();
-  root.append($createHelplineNode(state));
+  root.append(node);
 }
 
-export function storyHasHelpline(editor: LexicalEditor): boolean {
-  return editor.getEditorState().read(() => $getRoot().getChildren().some($isHelplineNode));
-}
-
-async function insertImages(editor: LexicalEditor, services: NewsroomServices, files: File[]) {
-  for (const file of files) {
-    const added = await services.addImage(file, file.name || 'pasted-image');
-    if (!added.ok) {
-      services.notify(added.reason);
-      continue;
-    }
-    editor.dispatchCommand(INSERT_PHOTO_COMMAND, { asset: added.hash, src: '', alt: '', caption: '', credit: '' });
-  }
-}
-
-export function insertTweetFromUrl(editor: LexicalEditor, services: NewsroomServices, url: string): boolean {
-  const parsed = parseTweetUrl(url);
-  if (!parsed.ok) return false;
-  const tweet: TweetState = { url: parsed.url, tweetId: parsed.tweetId, handle: parsed.handle, name: '', text: '', date: '', lang: '' };
-  editor.dispatchCommand(INSERT_TWEETS_COMMAND, [tweet]);
-  if (services.tweetLookup) {
-    void services.lookupTweet(parsed.url).then((result) => {
-      if (!result.ok) {
-        services.notify(`${result.reason} Fill in the tweet by hand.`, 'info');
-        return;
-      }
-      editor.update(() => {
-        for (const node of $getRoot().getChildren()) {
-          if ($isTweetNode(node) && node.getTweet().tweetId === parsed.tweetId && !node.getTweet().text) node.setTweet(result.tweet);
-        }
-      });
-    });
-  }
-  return true;
-}
-
-/** Insert commands, paste and drop of tweets and images, block keyboard moves, footer-last rule. */
+/** Insert commands for every registered block, paste and drop of blocks, block keyboard moves, the footer-last rule. */
 export function NewsroomBlocksPlugin() {
   const [editor] = useLexicalComposerContext();
   const services = useNewsroom();
 
   useEffect(() => {
-    if (!editor.hasNodes([HelplineNode])) throw new Error('HelplineNode not registered');
+    const missing = EDITOR_BLOCK_LIST.filter((block) => !editor.hasNodes([block.node]));
+    if (missing.length > 0) throw new Error(`block nodes not registered: ${missing.map((b) => b.type).join(', ')}`);
     const selectedBlock = () => {
       const selection = $getSelection();
       if (!$isNodeSelection(selection)) return null;
       const nodes = selection.getNodes();
-      return nodes.length === 1 && BLOCK_TYPES.has(nodes[0]!.getType()) ? nodes[0]! : null;
+      return nodes.length === 1 && isBlock(nodes[0]!) ? nodes[0]! : null;
     };
     const deleteSelectedBlocks = (event: KeyboardEvent | null) => {
       const selection = $getSelection();
       if (!$isNodeSelection(selection)) return false;
-      const nodes = selection.getNodes().filter((n) => BLOCK_TYPES.has(n.getType()));
+      const nodes = selection.getNodes().filter(isBlock);
       if (nodes.length === 0) return false;
       event?.preventDefault();
       const after = nodes[nodes.length - 1]!.getNextSibling() ?? nodes[0]!.getPreviousSibling();
@@ -148,36 +101,26 @@ export function NewsroomBlocksPlugin() {
       return true;
     };
 
-    /** The footers in the story (by node key): normally none or one. */
+    /** Blocks placed last (the footer), by node key: normally none or one. */
     const footers = new Set<NodeKey>();
     return mergeRegister(
+      setBlockExportContext(editor, { creditStyle: services.creditStyle, asset: (hash) => services.asset(hash) }),
       editor.registerCommand(
-        INSERT_TWEETS_COMMAND,
-        (tweets) => {
+        INSERT_BLOCKS_COMMAND,
+        ({ type, states }) => {
+          const create = EDITOR_BLOCKS[type].create as (state: object) => LexicalNode;
+          if (BLOCKS[type].placement === 'last') {
+            for (const state of states.slice(-1)) $putLast(create(state));
+            return true;
+          }
           let last: LexicalNode | null = null;
-          for (const tweet of tweets) {
-            const node = $createTweetNode(tweet);
+          for (const state of states) {
+            const node = create(state);
             if (last) last.insertAfter(node);
             else $insertBlock(node);
             last = node;
           }
           if (last) $ensureParagraphAfter(last);
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-      editor.registerCommand(
-        INSERT_PHOTO_COMMAND,
-        (photo) => {
-          $insertBlock($createPhotoNode(photo));
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-      editor.registerCommand(
-        INSERT_HELPLINE_COMMAND,
-        (state) => {
-          $putHelplineLast(state);
           return true;
         },
         COMMAND_PRIORITY_LOW,
@@ -191,40 +134,32 @@ export function NewsroomBlocksPlugin() {
         (event) => {
           const data = (event as ClipboardEvent).clipboardData;
           if (!data) return false;
-          const images = [...data.files].filter((f) => f.type.startsWith('image/') || f.type === '');
-          if (images.length > 0) {
+          const files = [...data.files];
+          if (files.length > 0 && EDITOR_BLOCK_LIST.some((block) => block.pasteFiles?.(files, editor, services))) {
             event.preventDefault();
-            void insertImages(editor, services, images);
             return true;
           }
           const html = data.getData('text/html');
           const plain = data.getData('text/plain');
-          // Twitter's embed code, pasted as markup or as the text of the code
+          // A block's embed code, pasted as markup or as the text of the code, and nothing else
           for (const source of [plain.trim(), html]) {
-            if (
-              /^<blockquote[^>]*class=["'][^"']*twitter-tweet/i.test(source.trim()) ||
-              (source === html &&
-                /class=["']twitter-tweet/.test(html) &&
-                !/<(p|h\d|li)[\s>]/i.test(html.replace(/<blockquote[\s\S]*?<\/blockquote>/gi, '')))
-            ) {
-              const tweets = parseTweetEmbeds(source);
-              if (tweets.length > 0) {
-                event.preventDefault();
-                editor.dispatchCommand(INSERT_TWEETS_COMMAND, tweets);
-                return true;
-              }
-            }
+            if (!onlyBlockMarkup(source)) continue;
+            const found = recogniseBlocksInHtml(source);
+            if (found.length === 0) continue;
+            event.preventDefault();
+            const type = found[0]!.type;
+            const states = found.filter((b) => b.type === type).map((b) => b.state);
+            editor.dispatchCommand(INSERT_BLOCKS_COMMAND, { type, states } as never);
+            return true;
           }
-          // A bare tweet link on an empty line becomes a tweet block
+          // A block's link on an empty line (a tweet link) becomes the block
           const selection = $getSelection();
           const single = plain.trim();
-          if (single && !/\s/.test(single) && $isRangeSelection(selection) && selection.isCollapsed()) {
+          if (single && $isRangeSelection(selection) && selection.isCollapsed()) {
             const top = selection.anchor.getNode().getTopLevelElement();
             const onEmptyLine = $isParagraphNode(top) && top.getTextContentSize() === 0;
-            if (onEmptyLine && parseTweetUrl(single).ok) {
+            if (onEmptyLine && EDITOR_BLOCK_LIST.some((block) => block.pasteText?.(single, editor, services))) {
               event.preventDefault();
-              // Insert outside this paste's update so the look-up can follow it.
-              queueMicrotask(() => insertTweetFromUrl(editor, services, single));
               return true;
             }
           }
@@ -249,30 +184,32 @@ export function NewsroomBlocksPlugin() {
           const files = [...(event.dataTransfer?.files ?? [])];
           if (files.length === 0) return false;
           event.preventDefault();
-          // Put the caret where the photo was dropped.
+          // Put the caret where the files were dropped.
           const range = document.caretRangeFromPoint?.(event.clientX, event.clientY);
           if (range) {
             const domSelection = window.getSelection();
             domSelection?.removeAllRanges();
             domSelection?.addRange(range);
           }
-          void insertImages(editor, services, files);
+          for (const block of EDITOR_BLOCK_LIST) if (block.pasteFiles?.(files, editor, services)) break;
           return true;
         },
         COMMAND_PRIORITY_HIGH,
       ),
-      // The helpline footer is the story's last block: whatever is typed after it goes above it.
-      // Footers are tracked as they come and go, so a key typed costs a look at the last block
-      // (listing the root's 2,400 children on every key of the L story cost ~0.6 ms a key).
-      editor.registerMutationListener(
-        HelplineNode,
-        (mutations) => {
-          for (const [key, mutation] of mutations) {
-            if (mutation === 'destroyed') footers.delete(key);
-            else footers.add(key);
-          }
-        },
-        { skipInitialization: false },
+      // A footer is the story's last block: whatever is typed after it goes above it. Footers
+      // are tracked as they come and go, so a key typed costs a look at the last block (listing
+      // the root's 2,400 children on every key of the L story cost ~0.6 ms a key).
+      ...EDITOR_BLOCK_LIST.filter((block) => placedLast(block.type)).map((block) =>
+        editor.registerMutationListener(
+          block.node,
+          (mutations) => {
+            for (const [key, mutation] of mutations) {
+              if (mutation === 'destroyed') footers.delete(key);
+              else footers.add(key);
+            }
+          },
+          { skipInitialization: false },
+        ),
       ),
       editor.registerUpdateListener(({ editorState, dirtyElements }) => {
         if (dirtyElements.size === 0 || footers.size === 0) return;
@@ -294,4 +231,17 @@ export function NewsroomBlocksPlugin() {
   }, [editor, services]);
 
   return null;
+}
+
+/**
+ * Markup that is a block's code and nothing more (a tweet's embed code with its script):
+ * pasted as such it becomes the block. A page that also has paragraphs, or images (which
+ * must become story assets), goes through the HTML importer instead (SmartPastePlugin),
+ * which finds the same blocks among the text.
+ */
+function onlyBlockMarkup(source: string): boolean {
+  const trimmed = source.trim();
+  if (!trimmed.startsWith('<') || /<img[\s>]/i.test(trimmed)) return false;
+  const withoutBlocks = trimmed.replace(/<(blockquote|figure|aside)[\s\S]*?<\/\1>/gi, '');
+  return !/<(p|h\d|li)[\s>]/i.test(withoutBlocks) && withoutBlocks.replace(/<script[\s\S]*?<\/script>|<[^>]+>/gi, '').trim() === '';
 }

@@ -4,7 +4,8 @@ import type { LexicalEditor, TextNode } from 'lexical';
 import { useCallback, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { setBlockType } from '../commands';
-import { OPEN_HELPLINE_PANEL_COMMAND, OPEN_PHOTO_PICKER_COMMAND, OPEN_TWEET_PANEL_COMMAND } from './NewsroomBlocksPlugin';
+import { OPEN_BLOCK_INSERT_COMMAND } from '../blocks/commands';
+import { EDITOR_BLOCK_LIST } from '../blocks/registry';
 
 class BlockOption extends MenuOption {
   constructor(
@@ -17,10 +18,10 @@ class BlockOption extends MenuOption {
 }
 
 const OPTIONS = [
-  new BlockOption('Tweet', ['twitter', 'x', 'embed'], (e) => e.dispatchCommand(OPEN_TWEET_PANEL_COMMAND, undefined)),
-  new BlockOption('Photo', ['image', 'picture', 'figure'], (e) => e.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, undefined)),
-  new BlockOption('Helpline footer', ['help', 'where to get help', 'suicide', 'support'], (e) =>
-    e.dispatchCommand(OPEN_HELPLINE_PANEL_COMMAND, undefined),
+  // Each registered block first, then the text blocks.
+  ...EDITOR_BLOCK_LIST.map(
+    (block) =>
+      new BlockOption(block.insert.menu, [...block.insert.keywords], (e) => e.dispatchCommand(OPEN_BLOCK_INSERT_COMMAND, block.type)),
   ),
   new BlockOption('Subheading', ['heading', 'h2'], (e) => setBlockType(e, 'h2')),
   new BlockOption('Minor subheading', ['heading', 'h3'], (e) => setBlockType(e, 'h3')),

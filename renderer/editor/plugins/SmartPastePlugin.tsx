@@ -19,7 +19,9 @@ import { htmlToBody } from '../../../shared/import/html';
 import { importPlainText } from '../../../shared/import/plain-text';
 import type { SerializedBodyNode } from '../../../shared/story/schema';
 import { useNewsroom, type NewsroomServices } from '../blocks/context';
-import { $isPhotoNode } from '../nodes/PhotoNode';
+import { assetKeyOfExportPath } from '../../../shared/blocks/photo';
+import { formatRecognisedBlocks, recognisedBlocks } from '../../../shared/import/summary';
+import { $isPhotoNode } from '../blocks/photo/PhotoNode';
 
 /**
  * Paste from the places reporters copy from. HTML (Google Docs, Word, web pages) goes
@@ -108,7 +110,16 @@ function pasteHtml(editor: LexicalEditor, services: NewsroomServices, html: stri
     });
     $insertGeneratedNodes(editor, nodes, selection);
   });
-  // Pasted images that are data: URIs become story assets; others stay for the reporter.
+  // An image copied out of this story (named `images/<sha256>.<ext>` by the editor's copy) is
+  // that story image again; pasted images that are data: URIs become story assets; others
+  // stay for the reporter.
+  editor.update(() => {
+    result.images.forEach((image, i) => {
+      const hash = assetKeyOfExportPath(image.src);
+      const node = photoKeys[i] ? $getNodeByKey(photoKeys[i]!) : null;
+      if (hash && services.asset(hash) && $isPhotoNode(node)) node.setState({ asset: hash, src: '' });
+    });
+  });
   result.images.forEach((image, i) => {
     const key = photoKeys[i];
     if (!key || !image.src.startsWith('data:image/')) return;
@@ -119,7 +130,7 @@ function pasteHtml(editor: LexicalEditor, services: NewsroomServices, html: stri
         if (!added.ok) return services.notify(added.reason);
         editor.update(() => {
           const node = $getNodeByKey(key);
-          if ($isPhotoNode(node)) node.setPhoto({ asset: added.hash, src: '' });
+          if ($isPhotoNode(node)) node.setState({ asset: added.hash, src: '' });
         });
       });
   });
@@ -129,7 +140,7 @@ function pasteHtml(editor: LexicalEditor, services: NewsroomServices, html: stri
 export function pastedTextHasBlocks(text: string): boolean {
   try {
     const { summary } = importPlainText(text, { id: 'paste', now: new Date() });
-    return summary.tweets + summary.photos + summary.helplines > 0;
+    return recognisedBlocks(summary) > 0;
   } catch {
     return false;
   }
@@ -183,14 +194,5 @@ function pastePlainTextWithBlocks(editor: LexicalEditor, services: NewsroomServi
     },
     { tag: 'history-push' },
   );
-  services.notify(
-    `Pasted with ${[
-      imported.summary.tweets && `${imported.summary.tweets} tweet${imported.summary.tweets > 1 ? 's' : ''}`,
-      imported.summary.photos && `${imported.summary.photos} photo${imported.summary.photos > 1 ? 's' : ''}`,
-      imported.summary.helplines && 'a helpline footer',
-    ]
-      .filter(Boolean)
-      .join(', ')} recognised. Undo (Ctrl+Z) to keep the plain text.`,
-    'info',
-  );
+  services.notify(`Pasted with ${formatRecognisedBlocks(imported.summary)} recognised. Undo (Ctrl+Z) to keep the plain text.`, 'info');
 }

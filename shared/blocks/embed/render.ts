@@ -18,14 +18,6 @@ export function renderEmbed(state: unknown, page = false): Html | null {
 /** The players a page with these embeds must be allowed to frame (its Content-Security-Policy). */
 export const VIDEO_PLAYER_ORIGINS = { youtube: 'https://www.youtube-nocookie.com', vimeo: 'https://player.vimeo.com' } as const;
 
-export function playerOrigins(embeds: readonly EmbedState[]): string[] {
-  const origins = new Set<string>();
-  for (const embed of embeds) {
-    if ((embed.provider === 'youtube' || embed.provider === 'vimeo') && embed.url) origins.add(VIDEO_PLAYER_ORIGINS[embed.provider]);
-  }
-  return [...origins].sort();
-}
-
 /** The words of the block for plain-text copies: TEXT — NAME (@HANDLE), DATE, URL */
 export function embedText(embed: EmbedState): string {
   const credit = [embed.authorName.trim(), embed.authorHandle.trim() ? `(@${embed.authorHandle.trim()})` : ''].filter(Boolean).join(' ');

@@ -23,7 +23,7 @@ export const EmbedBlock = memo(function EmbedBlock({ nodeKey, embed }: { nodeKey
   const update = (patch: Partial<EmbedState>) =>
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
-      if ($isEmbedNode(node)) node.setEmbed(patch);
+      if ($isEmbedNode(node)) node.setState(patch);
     });
 
   const commitUrl = (value: string) => {

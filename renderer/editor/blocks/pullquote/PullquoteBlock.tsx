@@ -21,7 +21,7 @@ export const PullquoteBlock = memo(function PullquoteBlock({ nodeKey, quote }: {
   const update = (patch: Partial<PullquoteState>) =>
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
-      if ($isPullquoteNode(node)) node.setQuote(patch);
+      if ($isPullquoteNode(node)) node.setState(patch);
     });
   const credit = [quote.attribution.trim(), quote.role.trim()].filter(Boolean).join(', ');
 

@@ -1,5 +1,5 @@
-import { entryLine, type HelplineEntry, type HelplineState } from '../blocks/helpline';
-import { el, fragment, lines, safeLinkUrl, type Html, type SafeUrl } from './markup';
+import { el, fragment, lines, safeLinkUrl, type Html, type SafeUrl } from '../../export/markup';
+import { entryLine, PHONE_DIGITS, type HelplineEntry, type HelplineState } from '.';
 
 /**
  * The helpline footer:
@@ -39,7 +39,7 @@ interface LinkRange {
 export function renderEntryLine(entry: HelplineEntry): Html {
   const line = entryLine(entry);
   const ranges: LinkRange[] = [];
-  const phone = typeof entry.phone === 'string' && /^\+?[0-9]{3,15}$/.test(entry.phone) ? entry.phone : '';
+  const phone = typeof entry.phone === 'string' && PHONE_DIGITS.test(entry.phone) ? entry.phone : '';
   if (phone) {
     const found = findPrintedNumber(line, phone);
     const href = safeLinkUrl(`tel:${phone}`);
@@ -127,4 +127,13 @@ export function findPrintedUrl(line: string, url: string): { start: number; end:
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
+}
+
+/** An entry as exported in JSON: the phone only when it is digits, the url only when safe. */
+export function cleanEntry(entry: HelplineEntry): HelplineEntry {
+  const out: HelplineEntry = { name: entry.name, detail: entry.detail };
+  if (typeof entry.phone === 'string' && PHONE_DIGITS.test(entry.phone)) out.phone = entry.phone;
+  const url = safeLinkUrl(entry.url);
+  if (url && /^https?:/i.test(url)) out.url = url;
+  return out;
 }

@@ -18,8 +18,11 @@ export interface TweetState {
 
 export const TWEET_FIELDS = ['url', 'tweetId', 'name', 'handle', 'text', 'date', 'lang'] as const;
 
-const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
-const TWEET_ID = /^[0-9]{1,20}$/;
+/** A Twitter / X handle without its @. */
+export const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+export const TWEET_ID = /^[0-9]{1,20}$/;
+/** A BCP 47 language tag as tweets and stories carry it ("en", "pt-BR"). */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export const TweetStateSchema = z.object({
   url: z
@@ -31,11 +34,7 @@ export const TweetStateSchema = z.object({
   handle: z.string().regex(HANDLE, { message: 'must be a Twitter handle' }).or(z.literal('')),
   text: z.string().max(10_000).default(''),
   date: z.string().max(100).default(''),
-  lang: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a language code' })
-    .or(z.literal(''))
-    .default(''),
+  lang: z.string().regex(LANGUAGE_TAG, { message: 'must be a language code' }).or(z.literal('')).default(''),
 });
 
 export function emptyTweet(): TweetState {

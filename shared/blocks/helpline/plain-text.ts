@@ -1,5 +1,5 @@
-import { BUILT_IN_PRESETS, matchesPreset, type HelplineEntry, type HelplinePreset, type HelplineState } from '../blocks/helpline';
-import { parseBullet, withoutBullet } from './bullets';
+import { BUILT_IN_PRESETS, matchesPreset, type HelplineEntry, type HelplinePreset, type HelplineState } from '.';
+import { parseBullet, withoutBullet } from '../../import/bullets';
 
 /**
  * The helpline footer under a story about suicide, mental health or loss, in the three ways

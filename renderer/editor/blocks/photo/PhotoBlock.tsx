@@ -1,12 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import { memo, useId, useRef, useState } from 'react';
-import { formatCredit, isHttpsImageUrl, type PhotoState } from '../../../shared/blocks/photo';
-import { $isPhotoNode } from '../nodes/PhotoNode';
-import { BlockFrame, EditToggle } from './BlockFrame';
-import { useNewsroom, usePreviewUrl } from './context';
+import { formatCredit, isHttpsImageUrl, PHOTO_MIME_TYPES, type PhotoState } from '../../../../shared/blocks/photo';
+import { $isPhotoNode } from './PhotoNode';
+import { BlockFrame, EditToggle } from '../BlockFrame';
+import { useNewsroom, usePreviewUrl } from '../context';
 
-export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
+export const PHOTO_ACCEPT = PHOTO_MIME_TYPES.join(',');
 
 /** A photo with its caption, credit and alt text; the preview is a scaled copy, never the full image. */
 export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey: NodeKey; photo: PhotoState }) {
@@ -26,7 +26,7 @@ export const PhotoBlock = memo(function PhotoBlock({ nodeKey, photo }: { nodeKey
   const update = (patch: Partial<PhotoState>) =>
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
-      if ($isPhotoNode(node)) node.setPhoto(patch);
+      if ($isPhotoNode(node)) node.setState(patch);
     });
 
   const chooseFile = async (file: File | undefined) => {

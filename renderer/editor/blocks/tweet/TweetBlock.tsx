@@ -1,10 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import { memo, useId, useState } from 'react';
-import { parseTweetUrl, type TweetState } from '../../../shared/blocks/tweet';
-import { $isTweetNode } from '../nodes/TweetNode';
-import { BlockFrame, EditToggle } from './BlockFrame';
-import { useNewsroom } from './context';
+import { parseTweetUrl, type TweetState } from '../../../../shared/blocks/tweet';
+import { $isTweetNode } from './TweetNode';
+import { BlockFrame, EditToggle } from '../BlockFrame';
+import { useNewsroom } from '../context';
 
 /** The tweet as readers know it, and the form that fills the snapshot. */
 export const TweetBlock = memo(function TweetBlock({ nodeKey, tweet }: { nodeKey: NodeKey; tweet: TweetState }) {
@@ -20,7 +20,7 @@ export const TweetBlock = memo(function TweetBlock({ nodeKey, tweet }: { nodeKey
   const update = (patch: Partial<TweetState>) =>
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
-      if ($isTweetNode(node)) node.setTweet(patch);
+      if ($isTweetNode(node)) node.setState(patch);
     });
 
   const commitUrl = (value: string) => {

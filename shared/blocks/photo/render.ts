@@ -1,6 +1,6 @@
-import { DEFAULT_CREDIT_STYLE, formatCredit, type CreditStyle, type PhotoState } from '../blocks/photo';
-import type { ResolvedImage } from './assets';
-import { el, type Html } from './markup';
+import type { ResolvedImage } from '../../export/assets';
+import { el, type Html } from '../../export/markup';
+import { DEFAULT_CREDIT_STYLE, formatCredit, type CreditStyle, type PhotoState } from '.';
 
 /**
  * A photo as a captioned figure:

@@ -1,5 +1,5 @@
-import { formatTweetDate, parseTweetUrl, type TweetState } from '../blocks/tweet';
-import { constant, el, fragment, safeLinkUrl, type Html, type SafeUrl } from './markup';
+import { constant, el, fragment, safeLinkUrl, type Html, type SafeUrl } from '../../export/markup';
+import { canonicalTweetUrl, formatTweetDate, HANDLE, LANGUAGE_TAG, parseTweetUrl, TWEET_ID, type TweetState } from '.';
 
 /**
  * A tweet as Twitter's own embed markup, from the stored snapshot. Never a script: pages
@@ -40,23 +40,19 @@ export function cleanTweet(state: Partial<TweetState>): TweetState {
   const lang = str(state.lang);
   return {
     url: parsed?.ok ? url.trim() : '',
-    tweetId: /^[0-9]{1,20}$/.test(tweetId) ? tweetId : '',
+    tweetId: TWEET_ID.test(tweetId) ? tweetId : '',
     name: str(state.name),
-    handle: /^[A-Za-z0-9_]{1,15}$/.test(handle) ? handle : '',
+    handle: HANDLE.test(handle) ? handle : '',
     text: str(state.text),
     date: str(state.date),
     lang: LANGUAGE_TAG.test(lang) ? lang : '',
   };
 }
 
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
 /** https://twitter.com/HANDLE/status/ID, from the checked fields or else the stored link. */
 export function tweetStatusUrl(tweet: TweetState): SafeUrl | null {
   if (tweet.tweetId) {
-    return safeLinkUrl(
-      tweet.handle ? `https://twitter.com/${tweet.handle}/status/${tweet.tweetId}` : `https://twitter.com/i/web/status/${tweet.tweetId}`,
-    );
+    return safeLinkUrl(canonicalTweetUrl(tweet.handle, tweet.tweetId));
   }
   if (tweet.url) {
     const parsed = parseTweetUrl(tweet.url);

@@ -1,10 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import { memo } from 'react';
-import { entryLine, findPreset, matchesPreset, presetToState, type HelplineState } from '../../../shared/blocks/helpline';
-import { $isHelplineNode } from '../nodes/HelplineNode';
-import { BlockFrame } from './BlockFrame';
-import { useNewsroom } from './context';
+import { entryLine, findPreset, matchesPreset, presetToState, type HelplineState } from '../../../../shared/blocks/helpline';
+import { $isHelplineNode } from './HelplineNode';
+import { BlockFrame } from '../BlockFrame';
+import { useNewsroom } from '../context';
 
 /** The footer as it will print, with its source preset and the date its numbers were checked. */
 export const HelplineBlock = memo(function HelplineBlock({ nodeKey, helpline }: { nodeKey: NodeKey; helpline: HelplineState }) {
@@ -16,7 +16,7 @@ export const HelplineBlock = memo(function HelplineBlock({ nodeKey, helpline }: 
   const refresh = () =>
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
-      if ($isHelplineNode(node) && preset) node.setHelpline(presetToState(preset));
+      if ($isHelplineNode(node) && preset) node.setState(presetToState(preset));
     });
 
   return (

@@ -31,7 +31,10 @@ export interface HelplinePreset extends Omit<HelplineState, 'presetId'> {
   builtIn: boolean;
 }
 
-const phone = z.string().regex(/^\+?[0-9]{3,15}$/, { message: 'must be digits to dial (e.g. 0800543354)' });
+/** A number to dial as a helpline entry keeps it: digits, maybe a leading +. The one phone rule. */
+export const PHONE_DIGITS = /^\+?[0-9]{3,15}$/;
+
+const phone = z.string().regex(PHONE_DIGITS, { message: 'must be digits to dial (e.g. 0800543354)' });
 const httpsUrl = z
   .string()
   .max(500)
