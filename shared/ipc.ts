@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_STORY_BYTES } from './story/schema';
 import { SettingsSchema } from './settings';
 import { TweetStateSchema } from './blocks/tweet';
+import { EmbedFieldsSchema } from './blocks/embed';
 
 /**
  * The contract between the window and the part of Copydesk that touches disk. Electron's
@@ -183,6 +184,11 @@ export const CHANNELS = {
   'tweet:lookup': {
     request: z.object({ url: z.string().min(1).max(500) }).strict(),
     response: TweetStateSchema.partial(),
+  },
+  /** Fills a social embed's snapshot from its service's public oEmbed endpoint (fields only; its HTML is never kept). */
+  'embed:lookup': {
+    request: z.object({ url: z.string().min(1).max(1000) }).strict(),
+    response: EmbedFieldsSchema.partial(),
   },
   /** The window is listening for commands (a story asked for at launch can now be opened). */
   'window:ready': {

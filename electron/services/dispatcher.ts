@@ -8,6 +8,7 @@ import { acquireLock, describeHolder, releaseLock } from './locks';
 import { removeExportFiles, writeExportFile } from './export-files';
 import { loadSettings, saveSettings } from './settings-store';
 import { lookupTweet } from './tweet-lookup';
+import { lookupEmbed } from './embed-lookup';
 import { STORY_EXTENSION, StoryFileError, readStoryFile, writeStoryFile } from './story-files';
 
 /** What differs between hosts: how the user picks a file and what a window is. */
@@ -108,6 +109,12 @@ export function createHandlers(host: HostAdapter): Handlers {
       const settings = await loadSettings(host.settingsFile());
       if (!settings.tweetLookup) throw new StoryFileError('Tweet look-up is turned off in Settings.', 'forbidden');
       return lookupTweet(url);
+    },
+    'embed:lookup': async ({ url }) => {
+      // One look-up switch in Settings covers tweets and social embeds.
+      const settings = await loadSettings(host.settingsFile());
+      if (!settings.tweetLookup) throw new StoryFileError('Look-up is turned off in Settings.', 'forbidden');
+      return lookupEmbed(url);
     },
     'window:ready': async () => {
       host.windowReady();

@@ -4,6 +4,8 @@ import { findElements } from './html-reading';
 import { helplineBlock } from './helpline/definition';
 import { photoBlock } from './photo/definition';
 import { tweetBlock } from './tweet/definition';
+import { pullquoteBlock } from './pullquote/definition';
+import { embedBlock } from './embed/definition';
 import { elementFormat, nodeVersion } from '../story/node-fields';
 import type { AnyBlockDefinition, BlockDefinition, RenderedBlockOf } from './types';
 
@@ -20,12 +22,14 @@ export type { AnyBlockDefinition, BlockDefinition, BlockRenderContext, BlockRule
 export const BLOCKS = {
   tweet: tweetBlock,
   photo: photoBlock,
+  pullquote: pullquoteBlock,
+  embed: embedBlock,
   helpline: helplineBlock,
 } as const;
 
 /** Each entry's key is its block's type (a typo here is a type error, not a block under two names). */
 type KeysAreTypes = { [K in keyof typeof BLOCKS]: (typeof BLOCKS)[K]['type'] extends K ? true : never };
-const keysAreTypes: KeysAreTypes = { tweet: true, photo: true, helpline: true };
+const keysAreTypes: KeysAreTypes = { tweet: true, photo: true, pullquote: true, embed: true, helpline: true };
 void keysAreTypes;
 
 export type BlockType = keyof typeof BLOCKS;

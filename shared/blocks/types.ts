@@ -71,6 +71,11 @@ export interface BlockDefinition<
   };
   /** Images the export must ship with the block (`--assets dir`). */
   images?(block: RenderedBlockOf<Type, State, Data>): ResolvedImage[];
+  /**
+   * The block in a standalone page, when it differs from `html` (a video embed plays in its
+   * player there): the markup, and the origins the page's Content-Security-Policy must let it frame.
+   */
+  page?(block: RenderedBlockOf<Type, State, Data>): { html: Html; frameSources: readonly string[] };
 
   /** Recognises the block's markup in imported or pasted HTML (our export, or the provider's embed code). */
   readonly html: {

@@ -71,6 +71,19 @@ export function fragmentOf(blocks: readonly RenderedBlock[]): Html {
   return lines(blocks.map((b) => b.html));
 }
 
+/** A block's markup in a standalone page, and the origins it frames there (a block's `page`, else its html). */
+function pageBlock(block: RenderedBlock): { html: Html; frameSources: readonly string[] } {
+  const page = isBlockType(block.type) ? blockDefinition(block.type).page?.(block as never) : undefined;
+  return page ?? { html: block.html, frameSources: [] };
+}
+
+/** The body as a standalone page prints it (an embedded video plays there), and the origins it frames. */
+export function pageBodyOf(blocks: readonly RenderedBlock[]): { html: Html; frameSources: string[] } {
+  const pages = blocks.map(pageBlock);
+  const frameSources = [...new Set(pages.flatMap((p) => p.frameSources))].sort();
+  return { html: lines(pages.map((p) => p.html)), frameSources };
+}
+
 function renderTopLevel(node: SerializedBodyNode, context: BlockRenderContext): RenderedBlock | null {
   if (!isNode(node)) return null;
   const rtl = node.direction === 'rtl' ? ('rtl' as const) : undefined;

@@ -1,7 +1,7 @@
 import { DEFAULT_CREDIT_STYLE, type CreditStyle } from '../blocks/photo';
 import type { Story } from '../story/schema';
 import type { AssetMode } from './assets';
-import { fragmentOf, renderBodyBlocks, type RenderedBlock } from './body';
+import { fragmentOf, pageBodyOf, renderBodyBlocks, type RenderedBlock } from './body';
 import { constant, el, fragment, lines, safeLinkUrl, type Html } from './markup';
 import { LANGUAGE_TAG } from '../blocks/tweet';
 import { isRtlLanguage } from '../blocks/tweet/render';
@@ -55,12 +55,15 @@ const WIDGETS_JS = 'https://platform.twitter.com/widgets.js';
  * https, or beside the file) and the page's own style. Twitter's script and its tweet
  * frames are allowed only when the page asks for them.
  */
-export function pageCsp(tweetScript: boolean): string {
+export function pageCsp(tweetScript: boolean, frameSources: readonly string[] = []): string {
+  // Frames: Twitter's, when its script is asked for, and those the page's blocks embed (video players).
+  const frames = [...(tweetScript ? ['https://platform.twitter.com'] : []), ...frameSources];
   return [
     "default-src 'none'",
     "img-src data: https: 'self'",
     "style-src 'unsafe-inline'",
-    ...(tweetScript ? ['script-src https://platform.twitter.com', 'frame-src https://platform.twitter.com'] : []),
+    ...(tweetScript ? ['script-src https://platform.twitter.com'] : []),
+    ...(frames.length > 0 ? [`frame-src ${frames.join(' ')}`] : []),
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -80,6 +83,11 @@ figcaption{font:.85rem/1.45 system-ui,sans-serif;color:#444;margin-top:.4rem}
 blockquote{margin:1.5rem 0;padding-left:1rem;border-left:3px solid #ccc}
 blockquote.twitter-tweet{font:1rem/1.5 system-ui,sans-serif;border:1px solid #cfd9de;border-radius:12px;padding:.75rem 1rem;max-width:34rem}
 blockquote.twitter-tweet p{margin:0 0 .5rem;font-size:1.05rem}
+figure.pullquote{margin:2rem 0;padding:0 0 0 1.25rem;border-left:4px solid #b3261e}
+figure.pullquote blockquote{margin:0;padding:0;border:0;font-size:1.5rem;line-height:1.35}
+figure.pullquote blockquote p{margin:0}
+.embed iframe{display:block;width:100%;max-width:640px;aspect-ratio:16/9;height:auto;border:0}
+blockquote.instagram-media,blockquote.tiktok-embed,blockquote.bluesky-embed,blockquote.text-post-media,blockquote.mastodon-embed,.fb-post blockquote,.fb-video blockquote{font:1rem/1.5 system-ui,sans-serif;border:1px solid #d0d4d9;border-radius:12px;padding:.75rem 1rem;max-width:34rem}
 .helpline{margin:2rem 0;padding:1rem 1.25rem;border-top:3px solid #111;background:#f4f4f4;font:.95rem/1.5 system-ui,sans-serif}
 .helpline h2{font-size:1.1rem;margin:0 0 .5rem}
 .helpline ul{margin:0;padding-left:1.2rem}
@@ -90,7 +98,7 @@ a{color:#0645ad}
 /** A standalone HTML document: headline, standfirst, byline, dateline, then the body. */
 export function renderPage(story: Pick<Story, 'meta' | 'body' | 'assets'>, options: HtmlOptions = {}): string {
   const meta = readMeta(story);
-  const body = fragmentOf(renderStoryBlocks(story, options));
+  const { html: body, frameSources } = pageBodyOf(renderStoryBlocks(story, options));
   const tweetScript = options.tweetScript === true;
   const script = tweetScript ? el('script', { async: true, src: safeLinkUrl(WIDGETS_JS)!, charset: 'utf-8' }) : null;
   const headline = meta.headline.trim();
@@ -110,7 +118,7 @@ export function renderPage(story: Pick<Story, 'meta' | 'body' | 'assets'>, optio
         lines([
           el('meta', { charset: 'utf-8' }),
           el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          el('meta', { 'http-equiv': 'Content-Security-Policy', content: pageCsp(tweetScript) }),
+          el('meta', { 'http-equiv': 'Content-Security-Policy', content: pageCsp(tweetScript, frameSources) }),
           el('title', null, headline || meta.slug.trim() || 'Untitled story'),
           el('style', null, PAGE_STYLE),
         ]),

@@ -120,9 +120,13 @@ export type Tag =
   | 'figcaption'
   | 'aside'
   // The compare view (shared/compare): a block per div, insertions and deletions marked.
-  | 'div'
   | 'ins'
-  | 'del';
+  | 'del'
+  // Social embeds in their providers' own markup (shared/blocks/embed/); an iframe only ever
+  // holds a privacy-enhanced video player URL that the embed block built itself.
+  | 'div'
+  | 'section'
+  | 'iframe';
 
 const VOID_TAGS: ReadonlySet<Tag> = new Set(['meta', 'br', 'img']);
 
@@ -142,6 +146,25 @@ export interface Attributes {
   'http-equiv'?: string;
   content?: string;
   async?: boolean;
+  /** The post a quoting element comes from (TikTok's and Facebook's embed blockquotes). */
+  cite?: SafeUrl;
+  title?: string;
+  /** Embed codes carry the post in data- attributes; only these names, values escaped. */
+  'data-instgrm-permalink'?: SafeUrl;
+  'data-instgrm-version'?: string;
+  'data-instgrm-captioned'?: boolean;
+  'data-video-id'?: string;
+  'data-bluesky-uri'?: string;
+  'data-text-post-permalink'?: SafeUrl;
+  'data-text-post-version'?: string;
+  'data-embed-url'?: SafeUrl;
+  'data-href'?: SafeUrl;
+  'data-width'?: number;
+  'data-show-text'?: 'true' | 'false';
+  allow?: string;
+  allowfullscreen?: boolean;
+  referrerpolicy?: 'strict-origin-when-cross-origin';
+  loading?: 'lazy';
 }
 
 const ATTRIBUTE_ORDER: readonly (keyof Attributes)[] = [
@@ -159,6 +182,23 @@ const ATTRIBUTE_ORDER: readonly (keyof Attributes)[] = [
   'height',
   'start',
   'charset',
+  'cite',
+  'title',
+  'data-instgrm-captioned',
+  'data-instgrm-permalink',
+  'data-instgrm-version',
+  'data-video-id',
+  'data-bluesky-uri',
+  'data-text-post-permalink',
+  'data-text-post-version',
+  'data-embed-url',
+  'data-href',
+  'data-width',
+  'data-show-text',
+  'allow',
+  'referrerpolicy',
+  'loading',
+  'allowfullscreen',
 ];
 
 export function el(tag: Tag, attributes: Attributes | null, ...children: Child[]): Html {

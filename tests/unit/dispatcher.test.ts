@@ -144,6 +144,14 @@ describe('dispatch: malformed payloads are refused as invalid, never thrown', ()
       { settings: { helplinePresets: [{ id: 'Bad Id', label: 'x', heading: 'h', entries: [], verifiedAt: '2026-01-01' }] } },
     ],
     'tweet:lookup': [...notObjects, {}, { url: 5 }, { url: '' }, { url: 'x'.repeat(501) }, { url: 'https://x.com/a/status/1', extra: 1 }],
+    'embed:lookup': [
+      ...notObjects,
+      {},
+      { url: 5 },
+      { url: '' },
+      { url: 'x'.repeat(1001) },
+      { url: 'https://youtu.be/dQw4w9WgXcQ', extra: 1 },
+    ],
     'window:ready': [...notObjects, { extra: 1 }],
     'export:save-dialog': [...notObjects, {}, { suggestedName: 'a', extension: 'exe' }, { suggestedName: 5, extension: 'html' }],
     'export:write-file': [

@@ -400,7 +400,7 @@ describe('a .docx built in the test (docx package)', () => {
     ).toEqual(['wet']);
     expect(links(r.children)).toEqual([{ url: 'https://www.example.co.nz/report', text: 'full report' }]);
     expect(r.notes.map(textOf)).toEqual(['[1] Figures from the council agenda.']);
-    expect(result.summary).toEqual({ tweets: 0, photos: 1, helplines: 0, paragraphs: 3, headings: 2, lists: 1 });
+    expect(result.summary).toEqual({ tweets: 0, photos: 1, helplines: 0, pullquotes: 0, embeds: 0, paragraphs: 3, headings: 2, lists: 1 });
   });
 
   it('rebuilds the bullet list with its nested level', () => {

@@ -19,6 +19,18 @@ import {
 import { countOccurrences, elements, tagsOf, visibleText } from './support/html';
 import { cmsValidator, ninjsValidator, schemaErrors } from './support/schemas';
 import { mulberry32 } from '../fixtures/random';
+import { EMBED_PROVIDERS, type EmbedProviderId } from '../../shared/blocks/embed';
+
+const EMBED_LINKS: Record<EmbedProviderId, string> = {
+  youtube: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  vimeo: 'https://vimeo.com/76979871/8272103f6e',
+  instagram: 'https://www.instagram.com/p/CxYz123AbC/',
+  tiktok: 'https://www.tiktok.com/@scout2015/video/6718335390845095173',
+  facebook: 'https://www.facebook.com/nzherald/posts/pfbid02Xyz1234567AbCdEf',
+  bluesky: 'https://bsky.app/profile/emilyliu.me/post/3lbq7mxsiek2v',
+  mastodon: 'https://mastodon.social/@Gargron/113245466444516735',
+  threads: 'https://www.threads.com/@zuck/post/CuXFPIeLLod',
+};
 
 // ---- what "inert" means ------------------------------------------------------------------
 
@@ -54,6 +66,10 @@ const ALLOWED_TAGS = new Set([
   'img',
   'figcaption',
   'aside',
+  // Social embeds: the services' own markup, and the page's privacy-enhanced video players.
+  'div',
+  'section',
+  'iframe',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
   'class',
@@ -70,7 +86,29 @@ const ALLOWED_ATTRIBUTES = new Set([
   'http-equiv',
   'content',
   'async',
+  'cite',
+  'title',
+  'data-instgrm-captioned',
+  'data-instgrm-permalink',
+  'data-instgrm-version',
+  'data-video-id',
+  'data-bluesky-uri',
+  'data-text-post-permalink',
+  'data-text-post-version',
+  'data-embed-url',
+  'data-href',
+  'data-width',
+  'data-show-text',
+  'allow',
+  'referrerpolicy',
+  'loading',
+  'allowfullscreen',
 ]);
+/** The only frames an export may hold: the video players the embed block builds. */
+const PLAYER_URL =
+  /^https:\/\/(?:www\.youtube-nocookie\.com\/embed\/[A-Za-z0-9_-]{11}|player\.vimeo\.com\/video\/[0-9]+\?(?:h=[0-9a-f]+&)?dnt=1)$/;
+/** Attributes that name a post: https only. */
+const POST_URL_ATTRIBUTES = new Set(['cite', 'data-instgrm-permalink', 'data-text-post-permalink', 'data-embed-url', 'data-href']);
 const SAFE_URL =
   /^(?:https?:\/\/|mailto:|tel:\+?[0-9]+$|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]*={0,2}$|images\/[0-9a-f]{64}\.(?:png|jpg|gif|webp)$)/;
 const WIDGETS = '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
@@ -90,6 +128,8 @@ function expectInertHtml(html: string, where: string, options: { widgets?: boole
       expect(ALLOWED_ATTRIBUTES.has(name), `${where}: ${tag.raw}`).toBe(true);
       expect(name, where).not.toMatch(/^on/);
       if (name === 'href' || name === 'src') expect(value, `${where}: ${tag.raw}`).toMatch(SAFE_URL);
+      if (tag.name === 'iframe' && name === 'src') expect(value, `${where}: ${tag.raw}`).toMatch(PLAYER_URL);
+      if (POST_URL_ATTRIBUTES.has(name)) expect(value, `${where}: ${tag.raw}`).toMatch(/^https:\/\/[^\s"<>]+$/);
     }
   }
 }
@@ -174,6 +214,21 @@ function hostileStory(payload: string, badUrl: string): Story {
     // Real images, so the payload lands in attributes (alt) too.
     photoNode({ asset: SEED_PNG_SHA256, src: '', alt: payload, caption: payload, credit: payload }),
     photoNode({ asset: '', src: 'https://images.example.com/p.jpg', alt: payload, caption: payload, credit: payload }),
+    { type: 'pullquote', version: 1, format: '', text: payload, attribution: payload, role: payload },
+    // Every service, with the payload in each field and a hostile link or a real one.
+    ...EMBED_PROVIDERS.flatMap((provider): SerializedBodyNode[] =>
+      [badUrl, EMBED_LINKS[provider]].map((url) => ({
+        type: 'embed',
+        version: 1,
+        format: '',
+        provider,
+        url,
+        authorName: payload,
+        authorHandle: payload,
+        text: payload,
+        date: payload,
+      })),
+    ),
     {
       ...helplineNode(0),
       presetId: payload,

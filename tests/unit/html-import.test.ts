@@ -47,7 +47,7 @@ describe('Google Docs clipboard', () => {
     expect(textOf(children[1]!)).toBe('Repairs were never costed at $2 million $4.5 million, the 2nd estimate this year.');
     expect(children[2]).toMatchObject({ type: 'heading', tag: 'h2' });
     expect(textOf(children[2]!)).toBe('What happens next');
-    expect(result.summary).toEqual({ tweets: 0, photos: 0, helplines: 0, paragraphs: 4, headings: 1, lists: 2 });
+    expect(result.summary).toEqual({ tweets: 0, photos: 0, helplines: 0, pullquotes: 0, embeds: 0, paragraphs: 4, headings: 1, lists: 2 });
   });
 
   it('does not make the whole paste bold (the <b style="font-weight:normal"> wrapper)', () => {

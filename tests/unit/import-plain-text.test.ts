@@ -117,7 +117,7 @@ describe('the seed story', () => {
 
   it('is a lead photo, paragraphs with two tweets, and the nz-standard footer last', () => {
     const { story, summary, source, reworded } = run(text);
-    expect(summary).toEqual({ tweets: 2, photos: 1, helplines: 1, paragraphs: 16, headings: 0, lists: 0 });
+    expect(summary).toEqual({ tweets: 2, photos: 1, helplines: 1, pullquotes: 0, embeds: 0, paragraphs: 16, headings: 0, lists: 0 });
     expect(formatImportSummary(summary)).toBe('2 tweets, 1 photo, 1 helpline footer, 16 paragraphs');
     expect(source).toBeUndefined();
     expect(reworded).toEqual([]);
@@ -299,7 +299,7 @@ describe('importPlainText structure', () => {
       const { story, summary } = run(text);
       expect(kinds(story)).toEqual(['paragraph']);
       expect(story.body.root.children[0]!.children).toEqual([]);
-      expect(summary).toEqual({ tweets: 0, photos: 0, helplines: 0, paragraphs: 0, headings: 0, lists: 0 });
+      expect(summary).toEqual({ tweets: 0, photos: 0, helplines: 0, pullquotes: 0, embeds: 0, paragraphs: 0, headings: 0, lists: 0 });
     }
   });
 
@@ -366,7 +366,7 @@ describe('subheadings', () => {
 });
 
 describe('formatImportSummary', () => {
-  const zero = { tweets: 0, photos: 0, helplines: 0, paragraphs: 0, headings: 0, lists: 0 };
+  const zero = { tweets: 0, photos: 0, helplines: 0, pullquotes: 0, embeds: 0, paragraphs: 0, headings: 0, lists: 0 };
   it.each([
     [{ ...zero }, '0 paragraphs'],
     [{ ...zero, paragraphs: 1 }, '1 paragraph'],

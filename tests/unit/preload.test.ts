@@ -54,6 +54,7 @@ const sampleRequests: { [C in Channel]: RequestOf<C> } = {
     },
   },
   'tweet:lookup': { url: 'https://twitter.com/chrissyteigen/status/1321573421466869760' },
+  'embed:lookup': { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
   'window:ready': {},
   'import:dialog': {},
   'import:file': { path: '/home/reporter/notes.txt' },

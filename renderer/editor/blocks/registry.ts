@@ -4,6 +4,8 @@ import { helplineEditorBlock } from './helpline';
 import { photoEditorBlock } from './photo';
 import type { EditorBlockDefinition } from './registry-types';
 import { tweetEditorBlock } from './tweet';
+import { pullquoteEditorBlock } from './pullquote';
+import { embedEditorBlock } from './embed';
 
 export type { EditorBlockDefinition, InsertProps } from './registry-types';
 
@@ -15,6 +17,8 @@ export type { EditorBlockDefinition, InsertProps } from './registry-types';
 export const EDITOR_BLOCKS: { readonly [T in BlockType]: EditorBlockDefinition<T> } = {
   tweet: tweetEditorBlock,
   photo: photoEditorBlock,
+  pullquote: pullquoteEditorBlock,
+  embed: embedEditorBlock,
   helpline: helplineEditorBlock,
 };
 

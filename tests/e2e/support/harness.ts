@@ -13,11 +13,26 @@ export const FAKE_TWEETS: Record<string, { html: string; author_name: string }> 
   },
 };
 
+/** Social embed look-ups the stand-in answers, by the post's canonical link (the rest: 404). */
+export const FAKE_EMBEDS: Record<string, Record<string, string>> = {
+  'https://www.youtube.com/watch?v=dQw4w9WgXcQ': {
+    title: 'Flood waters reach the township',
+    author_name: 'RNZ',
+    author_url: 'https://www.youtube.com/@RNZ',
+    html: '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe><script>window.__xss=1</script>',
+  },
+};
+
 export async function startFakeOembed(): Promise<{ url: string; close(): void; requests: string[] }> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.searchParams.get('url') ?? '');
+    const embed = FAKE_EMBEDS[url.searchParams.get('url') ?? ''];
+    if (embed) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return void res.end(JSON.stringify({ ...embed, type: 'video', version: '1.0' }));
+    }
     const id = /status\/(\d+)/.exec(url.searchParams.get('url') ?? '')?.[1] ?? '';
     const tweet = FAKE_TWEETS[id];
     if (!tweet) return void res.writeHead(404).end('{}');
