@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
+import type * as PreloadModule from '../../../electron/preload';
 
 /**
  * A stand-in for the `electron` module, for `vi.mock('electron', ...)`. The Electron binary
@@ -11,6 +12,7 @@ import { expect, vi } from 'vitest';
  * session permission handlers, the menu template and what the preload exposed.
  */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a listener takes whatever Electron passes it
 type Fn = (...args: any[]) => any;
 
 export function fakeEvent() {
@@ -323,7 +325,7 @@ export async function launchMain(
 }
 
 /** Imports electron/preload.ts afresh with a new fake `electron`. */
-export async function loadPreload(): Promise<{ fake: FakeElectron; preload: typeof import('../../../electron/preload') }> {
+export async function loadPreload(): Promise<{ fake: FakeElectron; preload: typeof PreloadModule }> {
   vi.resetModules();
   const fake = createFakeElectron();
   vi.doMock('electron', () => fake.module);
