@@ -262,12 +262,17 @@ describe('restoreStory: versions', () => {
 // ---- broken files ------------------------------------------------------------------------
 
 describe('restoreStory: broken and foreign files', () => {
-  it('refuses truncated JSON text', () => {
+  it('refuses truncated JSON text, in plain words once it is recognisably a story cut short', () => {
     const full = serializeStory({ ...freshStory(), body: richBody() });
-    for (const cut of [1, 10, Math.floor(full.length / 2), full.length - 3]) {
-      const reason = expectRefused(restoreText(full.slice(0, cut)));
-      expect(reason.startsWith('not a Copydesk story: broken JSON')).toBe(true);
+    for (const cut of [1, 10]) {
+      expect(expectRefused(restoreText(full.slice(0, cut))).startsWith('not a Copydesk story: broken JSON')).toBe(true);
     }
+    for (const cut of [40, Math.floor(full.length / 3), Math.floor(full.length / 2), full.length - 3]) {
+      expect(expectRefused(restoreText(full.slice(0, cut)))).toBe('the file is cut short — it may not have finished saving');
+    }
+    // Broken in the middle is not "cut short".
+    const middle = Math.floor(full.length / 2);
+    expect(expectRefused(restoreText(`${full.slice(0, middle)}@@${full.slice(middle)}`))).toMatch(/^not a Copydesk story: broken JSON/);
   });
 
   it('refuses empty text', () => {
