@@ -19,6 +19,7 @@ import {
   shouldBlockNavigation,
   storyPathFromArgv,
 } from './security';
+import { createDesktop } from './main-desktop';
 import { createHandlers, dispatch, type HostAdapter } from './services/dispatcher';
 import { recoveryFolderFor } from './services/journal';
 import { releaseLock } from './services/locks';
@@ -115,6 +116,15 @@ const host: HostAdapter = {
 
 const handlers = createHandlers(host);
 
+const desktop = createDesktop({
+  userData: app.getPath('userData'),
+  settingsFile: host.settingsFile(),
+  openStory: (filePath) => openStoryPath(filePath),
+  newStory: () => (mainWindow ? sendCommand({ command: 'new' }) : createWindow()),
+  rebuildMenu: () => buildMenu(),
+  window: () => mainWindow,
+});
+
 function registerIpc() {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
@@ -123,6 +133,7 @@ function registerIpc() {
       }
       const result = await dispatch(handlers, channel, payload);
       trackLocks(channel, payload, result);
+      desktop.afterCall(channel, result);
       return result;
     });
   }
@@ -165,8 +176,7 @@ function hardenSession() {
 
 function createWindow() {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    ...desktop.windowOptions(),
     minWidth: 720,
     minHeight: 480,
     title: 'Copydesk',
@@ -175,6 +185,7 @@ function createWindow() {
   });
   mainWindow = win;
   closeConfirmed = false;
+  desktop.manage(win);
 
   win.webContents.setWindowOpenHandler(({ url }) => handleWindowOpen(url, (u) => void shell.openExternal(u)));
   win.webContents.on('will-navigate', (event, url) => {
@@ -214,6 +225,7 @@ function buildMenu() {
       submenu: [
         { label: 'New Story', accelerator: 'CmdOrCtrl+N', click: command('new') },
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
+        desktop.recentMenu(),
         { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+O', click: command('import') },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: command('save') },
@@ -260,9 +272,9 @@ function buildMenu() {
       submenu: [
         { label: 'Preview', accelerator: 'CmdOrCtrl+Shift+P', click: command('toggle-preview') },
         { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: () => desktop.zoom(mainWindow, 'reset') },
+        { label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus', click: () => desktop.zoom(mainWindow, 'in') },
+        { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => desktop.zoom(mainWindow, 'out') },
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
@@ -270,7 +282,7 @@ function buildMenu() {
     },
     {
       role: 'help',
-      submenu: [{ role: 'about' }],
+      submenu: [{ label: 'About Copydesk', click: () => void desktop.showAbout() }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -294,10 +306,11 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(({ url }) => handleWindowOpen(url, (u) => void shell.openExternal(u)));
   });
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     hardenSession();
     registerAppProtocol();
     registerIpc();
+    await desktop.load();
     buildMenu();
     createWindow();
     app.on('activate', () => {

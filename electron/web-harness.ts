@@ -6,6 +6,7 @@ import { APP_CSP } from '../shared/security';
 import { createHandlers, dispatch, type HostAdapter } from './services/dispatcher';
 import { resolveInside } from './services/docs-folder';
 import { recoveryFolderFor } from './services/journal';
+import { tabLocks } from './services/tab-locks';
 
 /**
  * The web harness: serves the built renderer on loopback and answers the IPC contract over
@@ -25,6 +26,8 @@ export interface Harness {
   port: number;
   token: string;
   server: http.Server;
+  /** Stories whose lock files this harness holds for its tabs. */
+  heldLocks(): string[];
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('hex');
   await fs.mkdir(options.docsDir, { recursive: true });
   const handlers = createHandlers(webHostAdapter(options.docsDir));
+  const locks = tabLocks((filePath) => resolveInside(options.docsDir, filePath));
   let port = options.port;
 
   const server = http.createServer((req, res) => {
@@ -97,7 +101,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       } catch {
         return sendJson(res, 400, { ok: false, error: 'malformed channel name', code: 'invalid' });
       }
-      return sendJson(res, 200, await dispatch(handlers, channel, payload));
+      // Each tab says who it is (renderer/bridge.ts), so two tabs are two editors to the locks.
+      const tab = String(req.headers['x-copydesk-tab'] ?? '').slice(0, 100);
+      const result = locks.before(channel, payload, tab) ?? (await dispatch(handlers, channel, payload));
+      locks.after(channel, payload, tab, result);
+      return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     await serveStatic(url.pathname, res);
@@ -142,7 +150,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     port,
     token,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    heldLocks: () => locks.held(),
+    // Stopping the harness lets go of the stories its tabs had open.
+    close: async () => {
+      server.closeAllConnections?.();
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), locks.releaseAll()]);
+    },
   };
 }
 

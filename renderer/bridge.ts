@@ -18,12 +18,14 @@ declare global {
 /** The web harness answers the same contract over HTTP on 127.0.0.1 with a per-run token. */
 function webBridge(): CopydeskBridge {
   const token = document.querySelector<HTMLMetaElement>('meta[name="copydesk-token"]')?.content ?? '';
+  // Which tab this is: the harness serves many from one process, and locks must tell them apart.
+  const tab = crypto.randomUUID();
   return {
     host: 'web',
     async invoke(channel, request) {
       const response = await fetch(`api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
+        headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token, 'X-Copydesk-Tab': tab },
         // As a Blob: Chromium's fetch() holds the main thread while it copies a string body
         // (~300 ms for a journal write carrying the L story's photos, 12 MB); a Blob's copy is
         // made in about a third of that and fetch() itself returns at once.

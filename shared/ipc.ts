@@ -84,7 +84,13 @@ export const CHANNELS = {
   },
   /** Stories in the documents folder (the web harness's file picker, recent stories). */
   'docs:list': {
-    request: z.object({ importable: z.boolean().default(false) }).strict(),
+    request: z
+      .object({
+        importable: z.boolean().default(false),
+        /** List files of this kind instead of stories (Save and Export check the name is free). */
+        extension: z.enum(['story', 'html', 'json']).optional(),
+      })
+      .strict(),
     response: z.object({
       folder: z.string(),
       files: z.array(z.object({ name: z.string(), path: filePath, size: z.number(), mtimeMs: z.number() })),

@@ -9,14 +9,20 @@ export interface Settings {
   tweetLookup: boolean;
   /** The user's own helpline presets (the shipped ones are not stored). */
   helplinePresets: HelplinePreset[];
+  /** Light or dark look; 'system' follows the operating system's setting. */
+  theme: Theme;
   /** The Export dialog's last choices. */
   lastExport: { format: 'html' | 'page' | 'json' | 'ninjs'; assets: 'inline' | 'dir'; tweetScript: boolean };
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   creditStyle: DEFAULT_CREDIT_STYLE,
   tweetLookup: true,
   helplinePresets: [],
+  theme: 'system',
   lastExport: { format: 'page', assets: 'inline', tweetScript: false },
 };
 
@@ -28,6 +34,7 @@ export const SettingsSchema = z.object({
     .max(100)
     .default([])
     .refine((presets) => new Set(presets.map((p) => p.id)).size === presets.length, { message: 'preset ids must be unique' }),
+  theme: z.enum(THEMES).default('system'),
   lastExport: z
     .object({
       format: z.enum(['html', 'page', 'json', 'ninjs']).default('page'),

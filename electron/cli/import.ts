@@ -13,9 +13,11 @@ import type { CliIO } from './run';
  * `copydesk import <file> -o <out.story>`: turns a text file into a story, writes it
  * atomically and prints a one-line summary ("2 tweets, 1 photo, 1 helpline footer, 16
  * paragraphs"). Exit codes: 0 written, 1 the input cannot be imported or the story cannot
- * be written (one "path: reason" line), 2 a usage error. Nothing is written on failure.
+ * be written (one "path: reason" line), 2 a usage error. Nothing is written on failure, and
+ * an existing story is never replaced without --force.
  */
-export const IMPORT_USAGE = 'usage: copydesk import <file.txt> -o <out.story>';
+export const IMPORT_USAGE =
+  'usage: copydesk import <file.txt|file.html|file.docx> -o <out.story> [--force]   (--force replaces an existing <out.story>)';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -53,10 +55,14 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     io.err(IMPORT_USAGE);
     return 2;
   }
-  const { input, output } = parsed;
+  const { input, output, force } = parsed;
   if (path.resolve(input) === path.resolve(output)) {
     io.err('copydesk import: the output would overwrite the input');
     return 2;
+  }
+  if (!force && (await exists(output))) {
+    io.err(`${output}: already exists; nothing was written (add --force to replace it)`);
+    return 1;
   }
 
   const extension = path.extname(input).toLowerCase();
@@ -101,11 +107,19 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   return 0;
 }
 
-type ParsedArgs = { input: string; output: string } | { error: string } | { help: true };
+type ParsedArgs = { input: string; output: string; force: boolean } | { error: string } | { help: true };
+
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
 
 function parseArgs(args: string[]): ParsedArgs {
   const positional: string[] = [];
   let output: string | undefined;
+  let force = false;
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -113,6 +127,8 @@ function parseArgs(args: string[]): ParsedArgs {
       options = false;
     } else if (options && (arg === '-h' || arg === '--help')) {
       return { help: true };
+    } else if (options && (arg === '-f' || arg === '--force')) {
+      force = true;
     } else if (options && (arg === '-o' || arg === '--output')) {
       const value = args[++i];
       if (value === undefined || value === '') return { error: `${arg} needs a file name` };
@@ -132,7 +148,7 @@ function parseArgs(args: string[]): ParsedArgs {
   if (positional.length === 0) return { error: 'no file to import' };
   if (positional.length > 1) return { error: 'import one file at a time' };
   if (output === undefined) return { error: 'no output file (-o <out.story>)' };
-  return { input: positional[0]!, output };
+  return { input: positional[0]!, output, force };
 }
 
 export async function readInput(file: string): Promise<Uint8Array | string> {
@@ -171,6 +187,7 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   } catch {
     return { ok: false, reason: 'is not UTF-8 text (save it as UTF-8 and try again)' };
   }
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 0 && controls * 100 > text.length) return { ok: false, reason: 'is a binary file, not text' };
   if (text.trim() === '') return { ok: false, reason: 'is empty' };

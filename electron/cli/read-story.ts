@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { restoreStoryText } from '../../shared/story/restore';
+import path from 'node:path';
+import { CUT_SHORT_REASON, restoreStoryText } from '../../shared/story/restore';
 import { MAX_STORY_BYTES, type Story } from '../../shared/story/schema';
 
 /** A story file through the one door, or the reason it cannot be used ("no such file"). */
@@ -17,5 +18,15 @@ export async function readStory(file: string): Promise<Story | string> {
     return `cannot be read (${code ?? 'unknown error'})`;
   }
   const result = restoreStoryText(text);
-  return result.ok ? result.story : result.reason;
+  if (result.ok) return result.story;
+  if (result.reason === CUT_SHORT_REASON) {
+    // Every save keeps the previous version beside the story: point the user at it.
+    const backup = `${file}.bak`;
+    const hasBackup = await fs.stat(backup).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (hasBackup) return `${CUT_SHORT_REASON}; a backup may be beside it: ${path.basename(backup)}`;
+  }
+  return result.reason;
 }

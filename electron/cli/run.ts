@@ -10,13 +10,15 @@ const USAGE = [
   '',
   'commands:',
   '  validate <story...>   check .story files; one line per bad file, exit 1 if any is bad',
-  '  import <file.txt> -o <out.story>   make a story from a text file; prints what it found',
+  '  import <file.txt|file.html|file.docx> -o <out.story> [--force]   make a story from text, a web page or a Word file; prints what it found',
   '  export <story> --format html|page|json|ninjs [-o <out>] [--assets inline|dir] [--tweet-script] [--credit-style …]   HTML, CMS JSON or ninjs',
   '  diff <a> <b> [--format text|json|html] [--exit-code]   what changed from one story (or version) to another',
   '  check <story...> [--json] [--rules FILE] [--lang en-NZ|en-AU|en-GB|en-US]   preflight: one line per finding, exit 1 if any error',
   '',
-  'every command takes --help',
+  "copydesk <command> --help   shows that command's options",
 ].join('\n');
+
+const VALIDATE_USAGE = 'usage: copydesk validate <story...>   exit 0 all valid, 1 any bad (one "path: reason" line each), 2 a usage error';
 
 /** Exit codes: 0 success, 1 a bad input file, 2 a usage error. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -49,18 +51,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function validate(args: string[], io: CliIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out('usage: copydesk validate <story...>');
+  const end = args.indexOf('--');
+  const options = end === -1 ? args : args.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(VALIDATE_USAGE);
     return 0;
   }
   const files = args.filter((a) => a !== '--');
-  const unknown = files.find((a) => a.startsWith('-'));
+  const unknown = options.find((a) => a.startsWith('-') && a !== '--');
   if (unknown) {
     io.err(`copydesk validate: unknown option "${unknown}"`);
+    io.err(VALIDATE_USAGE);
     return 2;
   }
   if (files.length === 0) {
-    io.err('usage: copydesk validate <story...>');
+    io.err(VALIDATE_USAGE);
     return 2;
   }
   let bad = 0;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CHANNELS, isChannel, parseRequest, type Channel, type ResponseOf, type Result } from '../../shared/ipc';
+import { type CHANNELS, isChannel, parseRequest, type Channel, type ResponseOf, type Result } from '../../shared/ipc';
 import type { z } from 'zod';
 import { listStories } from './docs-folder';
 import { IMPORT_EXTENSIONS, importStoryFile } from './import-file';
@@ -59,9 +59,10 @@ export function createHandlers(host: HostAdapter): Handlers {
       const saved = await writeStoryFile(host.checkPath(filePath), text, { expected, overwrite });
       return { path: saved.path, name: saved.name, stamp: saved.stamp };
     },
-    'docs:list': async ({ importable }) => {
+    'docs:list': async ({ importable, extension }) => {
       const folder = host.docsFolder();
-      return { folder, files: await listStories(folder, importable ? IMPORT_EXTENSIONS.map((e) => `.${e}`) : undefined) };
+      const extensions = importable ? IMPORT_EXTENSIONS.map((e) => `.${e}`) : extension ? [`.${extension}`] : undefined;
+      return { folder, files: await listStories(folder, extensions) };
     },
     'import:dialog': async () => {
       const picked = await host.pickImportFile();

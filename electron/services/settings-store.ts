@@ -55,6 +55,8 @@ function salvage(data: unknown): Settings {
   if (creditStyle.success) settings.creditStyle = creditStyle.data;
   const tweetLookup = shape.tweetLookup.safeParse(record.tweetLookup);
   if (tweetLookup.success) settings.tweetLookup = tweetLookup.data;
+  const theme = shape.theme.safeParse(record.theme);
+  if (theme.success) settings.theme = theme.data;
   const lastExport = shape.lastExport.safeParse(record.lastExport);
   if (lastExport.success) settings.lastExport = lastExport.data;
   if (Array.isArray(record.helplinePresets)) {

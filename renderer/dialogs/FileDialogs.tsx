@@ -20,7 +20,7 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
         setFolder(result.value.folder);
       } else setError(result.error);
     });
-  }, []);
+  }, [props.importable]);
   return (
     <Modal
       title={props.importable ? 'Import a text, web page or Word file' : 'Open story'}
@@ -54,7 +54,7 @@ export function SaveStoryDialog(props: {
   suggestedName: string;
   onSave(name: string): void;
   onCancel(): void;
-  extension?: string;
+  extension?: 'story' | 'html' | 'json';
   title?: string;
 }) {
   const extension = props.extension ?? 'story';
@@ -62,10 +62,11 @@ export function SaveStoryDialog(props: {
   const [existing, setExisting] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
-    void call('docs:list', {}).then((r) => r.ok && setExisting(new Set(r.value.files.map((f) => f.name.toLowerCase()))));
-    // (docs:list lists stories; other files are checked again by the dialog's caller)
-  }, []);
+    // Files of the kind being saved: a story, or an export's .html or .json.
+    void call('docs:list', { extension }).then((r) => r.ok && setExisting(new Set(r.value.files.map((f) => f.name.toLowerCase()))));
+  }, [extension]);
   const fileName = withExtension(name.trim(), extension);
+  // eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
   const invalid = name.trim() === '' || /[\\/:*?"<>|\u0000-\u001f]/.test(name) || name.trim().startsWith('.');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { BUILT_IN_PRESETS, validatePreset, type HelplineEntry, type HelplinePreset } from '../../shared/blocks/helpline';
 import { CREDIT_STYLES, CREDIT_STYLE_IDS, type CreditStyle } from '../../shared/blocks/photo';
-import type { Settings } from '../../shared/settings';
+import { THEMES, type Settings, type Theme } from '../../shared/settings';
+import { applyTheme } from '../theme';
 import { Modal } from './Modal';
 import { Actions, FormError } from './Actions';
+
+const THEME_LABELS: Record<Theme, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 
 /** House style, tweet look-up and the user's own helpline presets. Nothing is saved until it is valid. */
 export function SettingsDialog(props: { settings: Settings; onSave(settings: Settings): Promise<string | null>; onClose(): void }) {
@@ -14,7 +17,10 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
   const save = async () => {
     const failure = await props.onSave(draft);
     if (failure) setError(failure);
-    else props.onClose();
+    else {
+      applyTheme(draft.theme);
+      props.onClose();
+    }
   };
 
   if (editing) {
@@ -49,6 +55,16 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
           {CREDIT_STYLE_IDS.map((id) => (
             <option key={id} value={id}>
               {CREDIT_STYLES[id].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="set-theme">Appearance</label>
+        <select id="set-theme" value={draft.theme} onChange={(e) => setDraft({ ...draft, theme: e.target.value as Theme })}>
+          {THEMES.map((theme) => (
+            <option key={theme} value={theme}>
+              {THEME_LABELS[theme]}
             </option>
           ))}
         </select>

@@ -41,6 +41,7 @@ export interface NinjsDocument {
   type: 'text';
   representationtype: 'full';
   version: string;
+  pubstatus: NinjsPubStatus;
   firstcreated?: string;
   versioncreated?: string;
   language?: string;
@@ -51,6 +52,17 @@ export interface NinjsDocument {
   bodies: NinjsBody[];
   subjects?: { name: string }[];
   associations?: NinjsAssociation[];
+}
+
+export type NinjsPubStatus = 'usable' | 'withheld' | 'canceled';
+
+/**
+ * The story's desk status as ninjs `pubstatus` (IPTC's nar:pubStatus). Only copy the desk has
+ * passed is usable: a draft or a story still being subbed is withheld, so a CMS that honours
+ * pubstatus does not publish it. An unknown status is withheld too — the safe side.
+ */
+export function pubstatusOf(status: string): NinjsPubStatus {
+  return status === 'ready' || status === 'sent' ? 'usable' : 'withheld';
 }
 
 /** A URN for the story; ids are encoded so any id makes a valid URI. */
@@ -92,6 +104,7 @@ export function renderNinjs(story: Pick<Story, 'id' | 'meta' | 'body' | 'assets'
     type: 'text',
     representationtype: 'full',
     version: String(revisions + 1),
+    pubstatus: pubstatusOf(meta.status),
     ...(firstcreated ? { firstcreated } : {}),
     ...(versioncreated ? { versioncreated } : {}),
     ...(meta.language ? { language: meta.language } : {}),

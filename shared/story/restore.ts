@@ -47,9 +47,25 @@ export function restoreStoryText(text: string): RestoreResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
+    if (isCutShort(text, error)) return { ok: false, reason: CUT_SHORT_REASON };
     return { ok: false, reason: `not a Copydesk story: broken JSON (${oneLine(error)})` };
   }
   return restoreStory(data);
+}
+
+/** A story whose end is missing: a save that never finished, a copy that stopped part way. */
+export const CUT_SHORT_REASON = 'the file is cut short — it may not have finished saving';
+
+/**
+ * The JSON broke at its very end, and what is there begins as a Copydesk story: the file
+ * lost its tail, which a user should hear in those words rather than as a parser position.
+ */
+function isCutShort(text: string, error: unknown): boolean {
+  if (!text.slice(0, 200).includes(`"${STORY_FORMAT}"`)) return false;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Unexpected end of JSON input|Unterminated string/.test(message)) return true;
+  const position = /at position (\d+)/.exec(message);
+  return position !== null && Number(position[1]) >= text.trimEnd().length - 1;
 }
 
 function restoreUnchecked(input: unknown): RestoreResult {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, PROJECT, type CliRun as Run } from './support/cli';
-import { decodeText } from '../../electron/cli/import';
+import { decodeText, IMPORT_USAGE } from '../../electron/cli/import';
 import { restoreStoryText } from '../../shared/story';
 
 const SEED = path.resolve(PROJECT, 'tests/fixtures/samples/seed-teigen-clinton.txt');
@@ -54,10 +54,21 @@ describe('copydesk import (real CLI process)', () => {
     expect((await fs.readdir(dir)).sort()).toEqual(['seed.story']);
   });
 
-  it('accepts --output=… and overwrites an earlier import', async () => {
+  it('refuses to replace an existing story without --force, and writes nothing', async () => {
+    const out = path.join(dir, 'kept.story');
+    await fs.writeFile(out, 'the reporter’s own story');
+    const run = await cli('import', NJ, '-o', out);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`${out}: already exists; nothing was written (add --force to replace it)\n`);
+    expect(await fs.readFile(out, 'utf8')).toBe('the reporter’s own story');
+    expectNoStackTrace(run);
+  });
+
+  it('accepts --output=… and replaces an earlier import with --force', async () => {
     const out = path.join(dir, 'nj.story');
     await fs.writeFile(out, 'old');
-    const run = await cli('import', `--output=${out}`, NJ);
+    const run = await cli('import', `--output=${out}`, NJ, '--force');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('5 tweets, 19 paragraphs\n');
     expect(restoreStoryText(await fs.readFile(out, 'utf8')).ok).toBe(true);
@@ -124,19 +135,19 @@ describe('copydesk import (real CLI process)', () => {
     const run = await cli('import', SEED);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('copydesk import: no output file (-o <out.story>)\nusage: copydesk import <file.txt> -o <out.story>\n');
+    expect(run.stderr).toBe(`copydesk import: no output file (-o <out.story>)\n${IMPORT_USAGE}\n`);
   });
 
   it('exits 2 for an unknown flag, no input, or -o without a name', async () => {
     const out = path.join(dir, 'usage.story');
     const [unknown, noInput, noName, twoInputs] = await Promise.all([
-      cli('import', SEED, '-o', out, '--force'),
+      cli('import', SEED, '-o', out, '--overwrite'),
       cli('import', '-o', out),
       cli('import', SEED, '-o'),
       cli('import', SEED, NJ, '-o', out),
     ]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr.split('\n')[0]).toBe('copydesk import: unknown option "--force"');
+    expect(unknown.stderr.split('\n')[0]).toBe('copydesk import: unknown option "--overwrite"');
     expect([noInput.code, noName.code, twoInputs.code]).toEqual([2, 2, 2]);
     expect(noInput.stderr.split('\n')[0]).toBe('copydesk import: no file to import');
     expect(noName.stderr.split('\n')[0]).toBe('copydesk import: -o needs a file name');
@@ -144,10 +155,13 @@ describe('copydesk import (real CLI process)', () => {
     expect(await exists(out)).toBe(false);
   });
 
-  it('lists import in the usage', async () => {
-    const run = await cli('--help');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('import <file.txt> -o <out.story>');
+  it('names every format it imports, and --force, in the usage', async () => {
+    const [general, own] = await Promise.all([cli('--help'), cli('import', '--help')]);
+    expect([general.code, own.code]).toEqual([0, 0]);
+    expect(general.stdout).toContain('import <file.txt|file.html|file.docx> -o <out.story> [--force]');
+    expect(own.stdout).toBe(`${IMPORT_USAGE}\n`);
+    for (const format of ['.txt', '.html', '.docx']) expect(own.stdout).toContain(format);
+    expect(own.stdout).toContain('--force');
   });
 });
 

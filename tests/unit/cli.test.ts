@@ -59,7 +59,7 @@ describe('copydesk validate (real CLI process)', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(2);
-    expect(lines[0]!.startsWith(`${broken}: not a Copydesk story: broken JSON`)).toBe(true);
+    expect(lines[0]).toBe(`${broken}: the file is cut short — it may not have finished saving`);
     expect(lines[1]).toBe(`${wrongType}: headline must be a string`);
     expect(run.stdout.endsWith('\n')).toBe(true);
     expect(run.stdout).not.toContain(`${good}:`);
@@ -97,8 +97,44 @@ describe('copydesk validate (real CLI process)', () => {
   it('exits 2 for validate without files', async () => {
     const run = await cli('validate');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('usage: copydesk validate <story...>\n');
+    expect(run.stderr.startsWith('usage: copydesk validate <story...>')).toBe(true);
     expect(run.stdout).toBe('');
+  });
+
+  it('every command answers --help with its usage and exit 0', async () => {
+    const runs = await Promise.all([
+      cli('validate', '--help'),
+      cli('validate', '-h'),
+      cli('import', '--help'),
+      cli('export', '--help'),
+      cli('help'),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^usage: copydesk/);
+      expect(run.stderr).toBe('');
+    }
+    expect(runs[0]!.stdout).toMatch(/^usage: copydesk validate <story\.\.\.>/);
+    // After `--`, "--help" is a file name like any other.
+    const file = await cli('validate', '--', '--help');
+    expect(file.code).toBe(1);
+    expect(file.stdout).toBe('--help: no such file\n');
+  });
+
+  it('a story cut short says so plainly and points at the backup beside it', async () => {
+    const cut = path.join(dir, 'cut short.story');
+    const text = serializeStory(createStory({ id: 'cut-1', now: new Date('2024-05-01T10:00:00.000Z') }));
+    await fs.writeFile(cut, text.slice(0, Math.floor(text.length * 0.8)));
+    const without = await cli('validate', cut);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toBe(`${cut}: the file is cut short — it may not have finished saving\n`);
+    await fs.writeFile(`${cut}.bak`, text);
+    const withBackup = await cli('validate', cut);
+    expect(withBackup.stdout).toBe(
+      `${cut}: the file is cut short — it may not have finished saving; a backup may be beside it: cut short.story.bak\n`,
+    );
+    expect(withBackup.stdout).not.toMatch(/position|Unterminated|JSON/);
+    expectNoStackTrace(withBackup);
   });
 
   it('exits 2 for an unknown command', async () => {
@@ -112,7 +148,7 @@ describe('copydesk validate (real CLI process)', () => {
   it('exits 2 for an unknown option', async () => {
     const run = await cli('validate', '--strict', good);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('copydesk validate: unknown option "--strict"\n');
+    expect(run.stderr.split('\n')[0]).toBe('copydesk validate: unknown option "--strict"');
   });
 });
 

@@ -105,7 +105,7 @@ describe('copydesk export (real CLI process)', () => {
     expect(run.stdout).toBe('');
     const lines = run.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
-    expect(lines[0]!.startsWith(`${broken}: not a Copydesk story: broken JSON`)).toBe(true);
+    expect(lines[0]).toBe(`${broken}: the file is cut short — it may not have finished saving`);
     await expect(fs.stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
     expectNoStackTrace(run);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CREDIT_STYLE_IDS } from '../../shared/blocks/photo';
 import { exportStory, renderCmsDocument, renderFragment, renderNinjs, type CmsBlock, type CmsDocument } from '../../shared/export';
 import { bodyPlainText, countWords, createStory, type SerializedBodyNode, type Story } from '../../shared/story';
+import { STORY_STATUSES, type StoryStatus } from '../../shared/story/schema';
 import {
   SEED_CAPTION,
   SEED_META,
@@ -199,6 +200,16 @@ describe('ninjs 2.1', () => {
       subjects: [{ name: 'Chrissy Teigen' }, { name: 'Hillary Clinton' }, { name: 'Pregnancy loss' }],
     });
     for (const oneX of ['headline', 'body_html', 'body_text', 'description_text', 'located']) expect(doc).not.toHaveProperty(oneX);
+  });
+
+  it("maps the story's desk status to pubstatus: only copy the desk has passed is usable", () => {
+    expect(seed.meta.status).toBe('ready');
+    expect(doc.pubstatus).toBe('usable');
+    const withStatus = (status: StoryStatus) => renderNinjs({ ...seed, meta: { ...seed.meta, status } });
+    expect(withStatus('draft').pubstatus).toBe('withheld');
+    expect(withStatus('subbing').pubstatus).toBe('withheld');
+    expect(withStatus('sent').pubstatus).toBe('usable');
+    for (const status of STORY_STATUSES) expect(schemaErrors(ninjsValidator(), withStatus(status))).toEqual([]);
   });
 
   it('puts the helpline in a footer body, not in the rich text', () => {

@@ -24,7 +24,11 @@ function freshStory(): Story {
 }
 
 /** A plain JSON copy of a story, to be broken by a test. */
-function storyJson(story: Story = freshStory()): Record<string, any> {
+// The tests break stories on purpose: a story as loose JSON any field of which can be replaced.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LooseJson = Record<string, any>;
+
+function storyJson(story: Story = freshStory()): LooseJson {
   return JSON.parse(serializeStory(story));
 }
 
@@ -262,12 +266,17 @@ describe('restoreStory: versions', () => {
 // ---- broken files ------------------------------------------------------------------------
 
 describe('restoreStory: broken and foreign files', () => {
-  it('refuses truncated JSON text', () => {
+  it('refuses truncated JSON text, in plain words once it is recognisably a story cut short', () => {
     const full = serializeStory({ ...freshStory(), body: richBody() });
-    for (const cut of [1, 10, Math.floor(full.length / 2), full.length - 3]) {
-      const reason = expectRefused(restoreText(full.slice(0, cut)));
-      expect(reason.startsWith('not a Copydesk story: broken JSON')).toBe(true);
+    for (const cut of [1, 10]) {
+      expect(expectRefused(restoreText(full.slice(0, cut))).startsWith('not a Copydesk story: broken JSON')).toBe(true);
     }
+    for (const cut of [40, Math.floor(full.length / 3), Math.floor(full.length / 2), full.length - 3]) {
+      expect(expectRefused(restoreText(full.slice(0, cut)))).toBe('the file is cut short — it may not have finished saving');
+    }
+    // Broken in the middle is not "cut short".
+    const middle = Math.floor(full.length / 2);
+    expect(expectRefused(restoreText(`${full.slice(0, middle)}@@${full.slice(middle)}`))).toMatch(/^not a Copydesk story: broken JSON/);
   });
 
   it('refuses empty text', () => {
@@ -307,7 +316,7 @@ describe('restoreStory: broken and foreign files', () => {
 // ---- wrongly typed fields ----------------------------------------------------------------
 
 describe('restoreStory: exact reasons for bad fields', () => {
-  const cases: [string, (json: Record<string, any>) => void, string | RegExp][] = [
+  const cases: [string, (json: LooseJson) => void, string | RegExp][] = [
     ['headline: 5', (j) => (j.meta.headline = 5), 'headline must be a string'],
     ['status "x"', (j) => (j.meta.status = 'x'), 'status must be one of "draft", "subbing", "ready", "sent"'],
     ['tags as a string', (j) => (j.meta.tags = 'a, b'), 'tags must be an array'],
@@ -463,7 +472,7 @@ describe('restoreStory: reasons are one line and nothing throws', () => {
         throw new Error('boom\nat somewhere');
       },
     });
-    const cyclic: Record<string, any> = storyJson();
+    const cyclic: LooseJson = storyJson();
     cyclic.body.root.children[0].children = [cyclic.body.root];
     const proxy = new Proxy(storyJson(), {
       get() {

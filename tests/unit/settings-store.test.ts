@@ -175,3 +175,20 @@ describe('saveSettings refuses bad settings and keeps the old file', () => {
     expect((await loadSettings(file)).helplinePresets).toEqual([mine]);
   });
 });
+
+describe('the theme setting', () => {
+  it('follows the system by default, keeps light or dark, and refuses anything else', async () => {
+    expect(DEFAULT_SETTINGS.theme).toBe('system');
+    expect((await saveSettings(file, { ...DEFAULT_SETTINGS, theme: 'dark' })).theme).toBe('dark');
+    expect((await loadSettings(file)).theme).toBe('dark');
+    const error = await saveError({ ...DEFAULT_SETTINGS, theme: 'sepia' });
+    expect(error.message).toMatch(/^Settings not saved: theme /);
+    expect((await loadSettings(file)).theme).toBe('dark');
+  });
+
+  it('a damaged file keeps a valid theme while the bad parts fall back', async () => {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, JSON.stringify({ theme: 'light', creditStyle: 42 }));
+    expect(await loadSettings(file)).toEqual({ ...DEFAULT_SETTINGS, theme: 'light' });
+  });
+});

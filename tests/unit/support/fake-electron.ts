@@ -1,6 +1,8 @@
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import type * as PreloadModule from '../../../electron/preload';
 
 /**
  * A stand-in for the `electron` module, for `vi.mock('electron', ...)`. The Electron binary
@@ -10,6 +12,7 @@ import { vi } from 'vitest';
  * session permission handlers, the menu template and what the preload exposed.
  */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a listener takes whatever Electron passes it
 type Fn = (...args: any[]) => any;
 
 export function fakeEvent() {
@@ -52,6 +55,11 @@ export class Emitter {
 
 export class FakeWebContents extends Emitter {
   loading = false;
+  zoomLevel = 0;
+  readonly getZoomLevel = vi.fn(() => this.zoomLevel);
+  readonly setZoomLevel = vi.fn((level: number) => {
+    this.zoomLevel = level;
+  });
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly send = vi.fn();
   readonly isLoading = vi.fn(() => this.loading);
@@ -70,11 +78,28 @@ export class FakeBrowserWindow extends Emitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
+  maximized = false;
   title: string;
+  bounds: { x: number; y: number; width: number; height: number };
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     this.title = typeof options.title === 'string' ? options.title : '';
+    const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+    this.bounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) };
   }
+  readonly getBounds = vi.fn(() => ({ ...this.bounds }));
+  readonly getNormalBounds = vi.fn(() => ({ ...this.bounds }));
+  /** What the OS does when the user drags or resizes the window. */
+  moveTo(bounds: { x: number; y: number; width: number; height: number }) {
+    this.bounds = { ...bounds };
+    this.emit('move');
+    this.emit('resize');
+  }
+  readonly isMaximized = vi.fn(() => this.maximized);
+  readonly maximize = vi.fn(() => {
+    this.maximized = true;
+    this.emit('maximize');
+  });
   readonly loadURL = vi.fn(async (_url: string) => {});
   readonly loadFile = vi.fn(async (_file: string) => {});
   readonly show = vi.fn();
@@ -107,8 +132,18 @@ export class FakeBrowserWindow extends Emitter {
 
 export const TRUSTED_FRAME = { url: 'app://copydesk/index.html', parent: null };
 
-export function createFakeElectron(options: { gotLock?: boolean } = {}) {
+export interface FakeDisplay {
+  id: number;
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
+export const LAPTOP_DISPLAY: FakeDisplay = { id: 1, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
+
+export function createFakeElectron(options: { gotLock?: boolean; userData?: string; displays?: FakeDisplay[]; platform?: string } = {}) {
   const windows: FakeBrowserWindow[] = [];
+  // Each fake app has its own user-data folder (recent stories, window state), unless a test
+  // passes one to see what a previous run remembered.
+  const userData = options.userData ?? mkdtempSync(path.join(os.tmpdir(), 'copydesk-fake-userdata-'));
 
   class BrowserWindow extends FakeBrowserWindow {
     constructor(opts: Record<string, unknown>) {
@@ -133,8 +168,23 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       }),
     ),
     isReady: vi.fn(() => app.ready),
-    getPath: vi.fn((name: string) => (name === 'documents' ? documents : path.join(os.tmpdir(), 'copydesk-fake-electron', name))),
+    getPath: vi.fn((name: string) =>
+      name === 'documents' ? documents : name === 'userData' ? userData : path.join(os.tmpdir(), 'copydesk-fake-electron', name),
+    ),
+    getVersion: vi.fn(() => '0.1.0'),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
+    setJumpList: vi.fn(() => 'ok'),
+    setAboutPanelOptions: vi.fn(),
+    dock: { setMenu: vi.fn() },
   });
+
+  const displays = options.displays ?? [LAPTOP_DISPLAY];
+  const screen = {
+    getAllDisplays: vi.fn(() => displays),
+    getPrimaryDisplay: vi.fn(() => displays[0]!),
+  };
+  const nativeTheme = Object.assign(new Emitter(), { themeSource: 'system', shouldUseDarkColors: false });
 
   const ipcHandlers = new Map<string, Fn>();
   const ipcMain = {
@@ -200,11 +250,14 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
     sendSync: vi.fn(),
   });
 
-  const module = { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, Menu, contextBridge, ipcRenderer };
+  const module = { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, Menu, contextBridge, ipcRenderer, screen, nativeTheme };
 
   return {
     module: { ...module, default: module },
     app,
+    userData,
+    screen,
+    nativeTheme,
     windows,
     ipcMain,
     ipcHandlers,
@@ -252,7 +305,9 @@ export function settle(ms = 0) {
  * Imports electron/main.ts afresh with a new fake `electron`, and waits for its
  * app.whenReady() work (session, protocol, IPC, menu, first window) to run.
  */
-export async function launchMain(options: { gotLock?: boolean; argv?: string[] } = {}): Promise<FakeElectron> {
+export async function launchMain(
+  options: { gotLock?: boolean; argv?: string[]; userData?: string; displays?: FakeDisplay[] } = {},
+): Promise<FakeElectron> {
   vi.resetModules();
   const fake = createFakeElectron(options);
   vi.doMock('electron', () => fake.module);
@@ -264,11 +319,13 @@ export async function launchMain(options: { gotLock?: boolean; argv?: string[] }
     process.argv = savedArgv;
   }
   await settle();
+  // Startup reads what the last run remembered (recent stories, window state, theme) first.
+  if (options.gotLock !== false) await vi.waitFor(() => expect(fake.windows.length).toBeGreaterThan(0));
   return fake;
 }
 
 /** Imports electron/preload.ts afresh with a new fake `electron`. */
-export async function loadPreload(): Promise<{ fake: FakeElectron; preload: typeof import('../../../electron/preload') }> {
+export async function loadPreload(): Promise<{ fake: FakeElectron; preload: typeof PreloadModule }> {
   vi.resetModules();
   const fake = createFakeElectron();
   vi.doMock('electron', () => fake.module);
