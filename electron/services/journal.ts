@@ -120,8 +120,8 @@ const EntrySchema = z.object({
     .refine((p) => !p.includes('\0'), { message: 'must not contain NUL' })
     .nullable(),
   name: z.string().max(1000),
-  text: z.string().max(MAX_STORY_BYTES, { message: 'is larger than 50 MB' }),
-  assets: z.string().max(MAX_STORY_BYTES, { message: 'is larger than 50 MB' }).optional(),
+  text: z.string().max(MAX_STORY_BYTES, { message: `is larger than ${MAX_STORY_BYTES / (1024 * 1024)} MB` }),
+  assets: z.string().max(MAX_STORY_BYTES, { message: `is larger than ${MAX_STORY_BYTES / (1024 * 1024)} MB` }).optional(),
   savedAt: isoDate.optional(),
 });
 

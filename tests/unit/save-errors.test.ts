@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_SUFFIX, readStoryFile, writeStoryFile } from '../../electron/services/story-files';
+import { BACKUP_SUFFIX, readStoryFile, storyBytesFor, writeStoryFile } from '../../electron/services/story-files';
 import { serializeStory } from '../../shared/story';
 import { richStory } from './support/rich-story';
 import { storyFileError } from './support/errors';
@@ -61,12 +61,13 @@ function intercept(name: Syscall) {
 let dir: string;
 let elsewhere: string;
 let file: string;
+/** The story's file name: the tests run against the `.story` container and the `.story.json` text. */
+let base: string;
 
 beforeEach(async () => {
   // Real paths: write-file-atomic names its temporary file after the target's realpath.
   dir = fs.realpathSync(await fs.promises.mkdtemp(path.join(os.tmpdir(), 'copydesk-save-errors-')));
   elsewhere = fs.realpathSync(await fs.promises.mkdtemp(path.join(os.tmpdir(), 'copydesk-save-as-')));
-  file = path.join(dir, 'teigen.story');
   fault = null;
   faultyFds.clear();
   injected.length = 0;
@@ -94,7 +95,18 @@ async function savedTwice() {
 }
 
 const inFolder = (folder: string) => (target: string) => path.dirname(target) === folder;
-const storyTemp = (target: string) => /\.story\.\d+$/.test(target);
+const storyTemp = (target: string) => /\.story(\.json)?\.\d+$/.test(target);
+/** Whether a file holds exactly what saving `text` writes there. */
+const holds = async (target: string, text: string) => (await bytesOf(target)).equals(await storyBytesFor(target, text));
+
+describe.each([
+  { label: 'container (.story)', ext: '.story' },
+  { label: 'one JSON text (.story.json)', ext: '.story.json' },
+])('$label', ({ ext }) => {
+  beforeEach(() => {
+    base = `teigen${ext}`;
+    file = path.join(dir, base);
+  });
 
 describe.each([
   ['ENOSPC', 'write', 'the disk is full', 'io'],
@@ -112,28 +124,28 @@ describe.each([
     fault = { code, syscall, hits: inFolder(dir) };
 
     const error = await caught(writeStoryFile(file, version(3), { expected: before.stamp }));
-    expect(error.message).toBe(`Could not save "teigen.story": ${reason}.`);
+    expect(error.message).toBe(`Could not save "${base}": ${reason}.`);
     expect(error.code).toBe(errorCode);
     // It struck once, at the story's temporary file.
     expect(injected).toHaveLength(1);
-    expect(injected[0]).toMatch(new RegExp(`^${syscall} teigen\\.story\\.\\d+$`));
+    expect(injected[0]).toMatch(new RegExp(`^${syscall} ${base.replaceAll('.', '\\.')}\\.\\d+$`));
 
     expect((await bytesOf(file)).equals(before.story)).toBe(true);
     expect((await bytesOf(file + BACKUP_SUFFIX)).equals(before.backup)).toBe(true);
     // write-file-atomic cleaned up its temporary file.
-    expect((await fs.promises.readdir(dir)).sort()).toEqual(['teigen.story', 'teigen.story.bak']);
+    expect((await fs.promises.readdir(dir)).sort()).toEqual([base, `${base}.bak`]);
 
     // With the folder still failing, Save As to another folder keeps the words.
-    const copy = path.join(elsewhere, 'teigen.story');
+    const copy = path.join(elsewhere, base);
     const saved = await writeStoryFile(copy, version(3), { expected: null });
-    expect(await fs.promises.readFile(copy, 'utf8')).toBe(version(3));
-    expect(saved.stamp.size).toBe(Buffer.byteLength(version(3)));
+    expect(await holds(copy, version(3))).toBe(true);
+    expect(saved.stamp.size).toBe((await storyBytesFor(copy, version(3))).length);
     expect((await readStoryFile(copy)).text).toBe(version(3));
 
     // And once the fault clears, Save to the original place works with the stamp it had.
     fault = null;
     await writeStoryFile(file, version(3), { expected: before.stamp });
-    expect(await fs.promises.readFile(file, 'utf8')).toBe(version(3));
+    expect(await holds(file, version(3))).toBe(true);
     expect((await bytesOf(file + BACKUP_SUFFIX)).equals(before.story)).toBe(true);
   });
 
@@ -142,11 +154,11 @@ describe.each([
     fault = { code, syscall, hits: (t) => inFolder(dir)(t) && storyTemp(t) };
 
     const error = await caught(writeStoryFile(file, version(3), { expected: before.stamp }));
-    expect(error.message).toBe(`Could not save "teigen.story": ${reason}.`);
+    expect(error.message).toBe(`Could not save "${base}": ${reason}.`);
     expect((await bytesOf(file)).equals(before.story)).toBe(true);
     // The failed save did not touch the backup: still version 1, whole.
     expect((await bytesOf(file + BACKUP_SUFFIX)).equals(before.backup)).toBe(true);
-    expect((await fs.promises.readdir(dir)).sort()).toEqual(['teigen.story', 'teigen.story.bak']);
+    expect((await fs.promises.readdir(dir)).sort()).toEqual([base, `${base}.bak`]);
   });
 });
 
@@ -154,7 +166,7 @@ describe('the story’s folder is deleted while it is open', () => {
   it('says the folder no longer exists (not a conflict to overwrite), recreates nothing; Save As elsewhere works', async () => {
     const folder = path.join(dir, 'politics');
     fs.mkdirSync(folder);
-    const story = path.join(folder, 'teigen.story');
+    const story = path.join(folder, base);
     await writeStoryFile(story, version(1), { expected: null });
     const opened = await readStoryFile(story);
 
@@ -162,26 +174,26 @@ describe('the story’s folder is deleted while it is open', () => {
 
     for (const overwrite of [false, true]) {
       const error = await caught(writeStoryFile(story, version(2), { expected: opened.stamp, overwrite }));
-      expect(error.message).toBe('Could not save "teigen.story": the file or its folder no longer exists.');
+      expect(error.message).toBe(`Could not save "${base}": the file or its folder no longer exists.`);
       expect(error.code).toBe('not-found');
     }
     expect(fs.existsSync(folder)).toBe(false);
 
-    const copy = path.join(elsewhere, 'teigen.story');
+    const copy = path.join(elsewhere, base);
     await writeStoryFile(copy, version(2), { expected: null });
-    expect(await fs.promises.readFile(copy, 'utf8')).toBe(version(2));
+    expect(await holds(copy, version(2))).toBe(true);
   });
 
   it('a folder replaced by a file says so, and the file is left alone', async () => {
     const folder = path.join(dir, 'sport');
     fs.mkdirSync(folder);
-    const story = path.join(folder, 'match.story');
+    const story = path.join(folder, `match${ext}`);
     const saved = await writeStoryFile(story, version(1), { expected: null });
     await fs.promises.rm(folder, { recursive: true });
     fs.writeFileSync(folder, 'not a folder');
 
     const error = await caught(writeStoryFile(story, version(2), { expected: saved.stamp }));
-    expect(error.message).toBe('Could not save "match.story": part of the path is not a folder.');
+    expect(error.message).toBe(`Could not save "match${ext}": part of the path is not a folder.`);
     expect(fs.readFileSync(folder, 'utf8')).toBe('not a folder');
   });
 
@@ -190,6 +202,7 @@ describe('the story’s folder is deleted while it is open', () => {
     await fs.promises.rm(file);
     const error = await caught(writeStoryFile(file, version(2), { expected: saved.stamp }));
     expect(error.code).toBe('conflict');
-    expect(error.message).toBe('"teigen.story" was moved or deleted since you opened it.');
+    expect(error.message).toBe(`"${base}" was moved or deleted since you opened it.`);
   });
+});
 });
