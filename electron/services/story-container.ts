@@ -16,9 +16,9 @@ import {
   type EntryInfo,
   type StoryAssetSource,
 } from '../../shared/story/container';
-import { oneLine, restoreStory, type RestoreResult } from '../../shared/story/restore';
+import { oneLine, restoreStory, restoreStoryText, type RestoreResult } from '../../shared/story/restore';
 import { EXTENSION_OF_MIME } from '../../shared/story/container';
-import type { Story } from '../../shared/story/schema';
+import { ASSET_KEY, MAX_ASSET_BYTES, SCHEMA_VERSION, STORY_FORMAT, type Story } from '../../shared/story/schema';
 
 /**
  * Reading and writing the `.story` container (docs/story-format.md) in Node. yauzl reads: it
@@ -60,13 +60,17 @@ export interface OpenedContainer {
 /** Why a zip cannot be read, in one line, from yauzl's error. */
 function zipReason(error: unknown): string {
   const message = oneLine(error);
-  if (/end of central directory record signature not found/i.test(message)) return 'the file is cut short or not a zip (no zip directory at its end)';
+  if (/end of central directory record signature not found/i.test(message))
+    return 'the file is cut short or not a zip (no zip directory at its end)';
   if (/central directory file header signature|unexpected EOF|overflows file bounds|invalid local file header/i.test(message)) {
     return 'the file is cut short or damaged (its zip directory is incomplete)';
   }
-  if (/too many bytes in the stream|not enough bytes in the stream/i.test(message)) return `an entry's size does not match its declared size (${message})`;
-  if (/invalid relative path|absolute path|invalid characters in fileName/i.test(message)) return `refused: an entry name leads out of the story (${message})`;
-  if (/invalid (stored|compressed) block|incorrect header check|invalid distance|unexpected end of file/i.test(message)) return `an entry is damaged (${message})`;
+  if (/too many bytes in the stream|not enough bytes in the stream/i.test(message))
+    return `an entry's size does not match its declared size (${message})`;
+  if (/invalid relative path|absolute path|invalid characters in fileName/i.test(message))
+    return `refused: an entry name leads out of the story (${message})`;
+  if (/invalid (stored|compressed) block|incorrect header check|invalid distance|unexpected end of file/i.test(message))
+    return `an entry is damaged (${message})`;
   return `not a readable zip (${message})`;
 }
 
@@ -166,10 +170,20 @@ export async function readContainer(input: Buffer | string, options: ReadContain
         if (options.withData) {
           const bytes = await readEntry(zip, entry);
           const actual = createHash('sha256').update(bytes).digest('hex');
-          checked.set(key, { bytes, size: bytes.length, ext, problem: actual === key ? null : 'its bytes do not match its name (hash mismatch)' });
+          checked.set(key, {
+            bytes,
+            size: bytes.length,
+            ext,
+            problem: actual === key ? null : 'its bytes do not match its name (hash mismatch)',
+          });
         } else {
           const actual = await hashEntry(zip, entry);
-          checked.set(key, { bytes: null, size: info.uncompressedSize, ext, problem: actual === key ? null : 'its bytes do not match its name (hash mismatch)' });
+          checked.set(key, {
+            bytes: null,
+            size: info.uncompressedSize,
+            ext,
+            problem: actual === key ? null : 'its bytes do not match its name (hash mismatch)',
+          });
         }
       } catch (error) {
         checked.set(key, { bytes: null, size: 0, ext, problem: error instanceof ContainerError ? error.message : oneLine(error) });
@@ -182,7 +196,8 @@ export async function readContainer(input: Buffer | string, options: ReadContain
         const found = checked.get(key);
         if (!found) return { damaged: 'its entry is missing from the container' };
         if (found.problem) return { damaged: found.problem };
-        if (found.ext !== EXTENSION_OF_MIME[meta.mime]) return { damaged: `its entry is named .${found.ext} but story.json says ${meta.mime}` };
+        if (found.ext !== EXTENSION_OF_MIME[meta.mime])
+          return { damaged: `its entry is named .${found.ext} but story.json says ${meta.mime}` };
         if (found.size !== meta.bytes) return { damaged: `it holds ${found.size} bytes but story.json says ${meta.bytes}` };
         if (found.bytes) {
           assetBytes.set(key, found.bytes);
@@ -230,6 +245,21 @@ function entryTime(story: Story): Date {
  * gives the same bytes, so saving an unchanged story writes nothing.
  */
 export function buildContainer(story: Story, options: BuildOptions = {}): Promise<Buffer> {
+  // Photos not taken from the previous container come from the text: their bytes must be what their key names.
+  const photos = new Map<string, Buffer>();
+  for (const key of Object.keys(story.assets)) {
+    const asset = story.assets[key]!;
+    const kept = options.assetBytes?.get(key);
+    if (kept !== undefined && kept.length === asset.bytes) {
+      photos.set(key, kept);
+      continue;
+    }
+    const bytes = Buffer.from(asset.data, 'base64');
+    if (bytes.length !== asset.bytes || createHash('sha256').update(bytes).digest('hex') !== key) {
+      return Promise.reject(new Error(`the photo "${asset.name || key.slice(0, 12)}" does not match its SHA-256 key`));
+    }
+    photos.set(key, bytes);
+  }
   const zip = new yazl.ZipFile();
   const mtime = entryTime(story);
   const common = { mtime, forceDosTimestamp: true };
@@ -237,10 +267,7 @@ export function buildContainer(story: Story, options: BuildOptions = {}): Promis
   zip.addBuffer(Buffer.from(storyJsonOf(story), 'utf8'), STORY_JSON_ENTRY, { ...common, compress: true });
   zip.addBuffer(Buffer.from(`${JSON.stringify(summaryOf(story), null, 2)}\n`, 'utf8'), SUMMARY_ENTRY, { ...common, compress: true });
   for (const key of Object.keys(story.assets).sort()) {
-    const asset = story.assets[key]!;
-    const kept = options.assetBytes?.get(key);
-    const bytes = kept !== undefined && kept.length === asset.bytes ? kept : Buffer.from(asset.data, 'base64');
-    zip.addBuffer(bytes, assetEntryName(key, asset.mime), { ...common, compress: false });
+    zip.addBuffer(photos.get(key)!, assetEntryName(key, story.assets[key]!.mime), { ...common, compress: false });
   }
   for (const other of options.others ?? []) {
     zip.addBuffer(other.bytes, other.name, { ...common, compress: other.method === DEFLATED });
@@ -253,6 +280,51 @@ export function buildContainer(story: Story, options: BuildOptions = {}): Promis
     zip.outputStream.on('error', reject);
     zip.on('error', reject);
   });
+}
+
+/**
+ * The story in the text a window saves, as a container needs it. The window sends what its
+ * own restore produced, so the common case is checked only as far as writing the container
+ * needs (the envelope, each photo's key, type and size; buildContainer hashes the bytes it
+ * decodes): running the whole schema again cost a save of a long story more than the write.
+ * Anything else — an older version, a shape that does not fit — goes through restore, which
+ * migrates it or gives the one-line reason.
+ */
+export function storyForContainer(text: string): Story | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  if (fitsContainer(parsed)) {
+    try {
+      summaryOf(parsed);
+      return parsed;
+    } catch {
+      // A body summaryOf cannot walk: restore names what is wrong with it.
+    }
+  }
+  const restored = restoreStoryText(text);
+  return restored.ok ? restored.story : restored.reason;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fitsContainer(value: unknown): value is Story {
+  if (!isObject(value) || value.format !== STORY_FORMAT || value.schemaVersion !== SCHEMA_VERSION || typeof value.id !== 'string')
+    return false;
+  const { meta, body, assets } = value;
+  if (!isObject(meta) || typeof meta.updatedAt !== 'string' || !isObject(body) || !isObject(body.root)) return false;
+  if (!Array.isArray(body.root.children) || !isObject(assets)) return false;
+  for (const [key, asset] of Object.entries(assets)) {
+    if (!ASSET_KEY.test(key) || !isObject(asset) || typeof asset.data !== 'string') return false;
+    if (!Object.hasOwn(EXTENSION_OF_MIME, String(asset.mime))) return false;
+    if (!Number.isInteger(asset.bytes) || (asset.bytes as number) < 0 || (asset.bytes as number) > MAX_ASSET_BYTES) return false;
+  }
+  return true;
 }
 
 /**
@@ -270,8 +342,10 @@ export async function previousEntries(filePath: string, keys: ReadonlySet<string
   if (!handle) return { assetBytes, others };
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.fromFd(handle.fd, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true } as yauzl.Options, (e, z) =>
-        e ? reject(e) : resolve(z),
+      yauzl.fromFd(
+        handle.fd,
+        { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true } as yauzl.Options,
+        (e, z) => (e ? reject(e) : resolve(z)),
       ),
     );
     const entries = await listEntries(zip);

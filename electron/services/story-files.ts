@@ -5,9 +5,9 @@ import writeFileAtomic from 'write-file-atomic';
 import type { ErrorCode, FileStamp, OpenedStory } from '../../shared/ipc';
 import { JSON_STORY_EXTENSION, looksLikeZip } from '../../shared/story/container';
 import { serializeStory } from '../../shared/story/create';
-import { restoreStoryText } from '../../shared/story/restore';
+import { oneLine, restoreStoryText } from '../../shared/story/restore';
 import { MAX_CONTAINER_BYTES, MAX_STORY_BYTES } from '../../shared/story/schema';
-import { buildContainer, previousEntries, readContainer } from './story-container';
+import { buildContainer, previousEntries, readContainer, storyForContainer } from './story-container';
 
 /**
  * Reading and writing `.story` files. Plain Node (no `electron`), so the desktop app, the
@@ -128,11 +128,14 @@ async function startsLikeZip(filePath: string): Promise<boolean> {
  */
 async function bytesToSave(filePath: string, text: string, hasPrevious: boolean): Promise<Buffer> {
   if (storyFormFor(filePath) === 'json') return utf8(text);
-  const restored = restoreStoryText(text);
-  if (!restored.ok) throw new StoryFileError(`Could not save "${path.basename(filePath)}": ${restored.reason}.`, 'invalid');
-  const story = restored.story;
+  const story = storyForContainer(text);
+  if (typeof story === 'string') throw new StoryFileError(`Could not save "${path.basename(filePath)}": ${story}.`, 'invalid');
   const previous = hasPrevious ? await previousEntries(filePath, new Set(Object.keys(story.assets))) : undefined;
-  return buildContainer(story, previous ?? {});
+  try {
+    return await buildContainer(story, previous ?? {});
+  } catch (error) {
+    throw new StoryFileError(`Could not save "${path.basename(filePath)}": ${oneLine(error)}.`, 'invalid');
+  }
 }
 
 /** The stamp of the file as it is on disk now, or null when there is none. */

@@ -1,5 +1,13 @@
 import { bodyPlainText, countWords } from './create';
-import { ASSET_KEY, MAX_ASSET_BYTES, MAX_CONTAINER_BYTES, MAX_STORY_JSON_BYTES, type Story, type StoryAsset, type StoryAssetMeta } from './schema';
+import {
+  ASSET_KEY,
+  MAX_ASSET_BYTES,
+  MAX_CONTAINER_BYTES,
+  MAX_STORY_JSON_BYTES,
+  type Story,
+  type StoryAsset,
+  type StoryAssetMeta,
+} from './schema';
 
 /**
  * The `.story` container (docs/story-format.md): a ZIP holding `mimetype`, `story.json`,
@@ -79,7 +87,8 @@ export function planEntries(entries: readonly EntryInfo[]): EntryPlan | string {
   const first = entries[0]!;
   if (first.name !== MIMETYPE_ENTRY) return 'not a Copydesk story: a zip whose first entry is not "mimetype"';
   if (first.compressionMethod !== STORED) return 'not a Copydesk story: its "mimetype" entry is compressed';
-  if (first.uncompressedSize !== CONTAINER_MIMETYPE.length) return 'not a Copydesk story: its "mimetype" is not application/x-copydesk-story';
+  if (first.uncompressedSize !== CONTAINER_MIMETYPE.length)
+    return 'not a Copydesk story: its "mimetype" is not application/x-copydesk-story';
   const seen = new Set<string>();
   let total = 0;
   let storyJson: EntryInfo | undefined;
@@ -109,7 +118,8 @@ export function planEntries(entries: readonly EntryInfo[]): EntryPlan | string {
     if (total > MAX_CONTAINER_BYTES) return 'refused: its entries add up to more than 2 GB (the limit for a story)';
     if (name === MIMETYPE_ENTRY) continue;
     if (name === STORY_JSON_ENTRY) {
-      if (entry.uncompressedSize > MAX_STORY_JSON_BYTES) return `refused: story.json is ${megabytes(entry.uncompressedSize)} (the limit is 64 MB)`;
+      if (entry.uncompressedSize > MAX_STORY_JSON_BYTES)
+        return `refused: story.json is ${megabytes(entry.uncompressedSize)} (the limit is 64 MB)`;
       storyJson = entry;
       continue;
     }
@@ -119,11 +129,13 @@ export function planEntries(entries: readonly EntryInfo[]): EntryPlan | string {
         notes.push(`the entry "${short(name)}" is not named like a photo (assets/<sha256>.<ext>) and was ignored`);
         continue;
       }
-      if (entry.uncompressedSize > MAX_ASSET_BYTES) return `refused: the photo "${short(name)}" is ${megabytes(entry.uncompressedSize)} (the limit is 50 MB)`;
+      if (entry.uncompressedSize > MAX_ASSET_BYTES)
+        return `refused: the photo "${short(name)}" is ${megabytes(entry.uncompressedSize)} (the limit is 50 MB)`;
       assets.set(parsed.key, entry);
       continue;
     }
-    if (entry.uncompressedSize > MAX_OTHER_ENTRY_BYTES) return `refused: the entry "${short(name)}" is ${megabytes(entry.uncompressedSize)}`;
+    if (entry.uncompressedSize > MAX_OTHER_ENTRY_BYTES)
+      return `refused: the entry "${short(name)}" is ${megabytes(entry.uncompressedSize)}`;
     others.push(entry);
   }
   if (!storyJson) return 'not a readable story: the container has no story.json';
@@ -133,6 +145,8 @@ export function planEntries(entries: readonly EntryInfo[]): EntryPlan | string {
 /** Why an entry name cannot be used, or null. */
 function unsafeName(name: string): string | null {
   if (name === '' || name.length > 1024) return 'has an unusable name';
+  // Control characters are exactly what this refuses.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\:]/.test(name)) return 'has characters not allowed in a file name';
   if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'is an absolute path';
   if (name.split('/').some((part) => part === '..' || part === '.')) return 'leads out of the story (path traversal)';
@@ -195,6 +209,8 @@ export function isAssetKey(key: string): boolean {
 }
 
 function short(name: string): string {
+  // Control characters in a name from the file are shown as '?', so the reason stays one line.
+  // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
 }

@@ -201,10 +201,10 @@ test('an image that is too large or not an image is refused with a message', asy
     .getByTestId('photo-file-input')
     .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('this is not a picture') });
   await expect(page.getByRole('alert')).toContainText('“notes.png” is not a JPEG, PNG, WebP or GIF image.');
-  const big = Buffer.alloc(26 * 1024 * 1024);
+  const big = Buffer.alloc(51 * 1024 * 1024);
   makePng(4, 4).copy(big);
   await page.getByTestId('photo-file-input').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: big });
-  await expect(page.getByRole('alert')).toContainText('“huge.png” is 26.0 MB; photos can be at most 25 MB.');
+  await expect(page.getByRole('alert')).toContainText('“huge.png” is 51.0 MB; photos can be at most 50 MB.');
   await expect(page.locator('[data-block="photo"]')).toHaveCount(0);
 });
 

@@ -29,7 +29,7 @@ afterAll(async () => {
 function twoPhotoStory(): { story: Story; first: string; second: string } {
   const story = richStory('two-photos');
   const first = Object.keys(story.assets)[0]!;
-  const { key: second, asset } = assetOf(makePng(5, 4, [10, 120, 200]), 'harbour.png');
+  const { key: second, asset } = assetOf(makePng(5, 4, 3), 'harbour.png');
   story.assets[second] = { ...asset, width: 5, height: 4 };
   story.body.root.children.push({ ...photoNode(second), caption: 'The harbour at dawn.' });
   return { story, first, second };
@@ -95,7 +95,12 @@ describe('the container format', () => {
     expect(zip.toString('latin1', 38, 38 + 28)).toBe('application/x-copydesk-story');
     expect(zip.readUInt16LE(8)).toBe(0);
     const entries = entriesOf(zip);
-    expect(Object.keys(entries)).toEqual(['mimetype', 'story.json', 'summary.json', ...[`assets/${first}.png`, `assets/${second}.png`].sort()]);
+    expect(Object.keys(entries)).toEqual([
+      'mimetype',
+      'story.json',
+      'summary.json',
+      ...[`assets/${first}.png`, `assets/${second}.png`].sort(),
+    ]);
     const json = JSON.parse(Buffer.from(entries['story.json']!).toString('utf8'));
     expect(json.schemaVersion).toBe(2);
     expect(json.assets[first]).toEqual({ mime: 'image/png', name: 'teigen.png', width: 8, height: 6, bytes: story.assets[first]!.bytes });
@@ -239,7 +244,8 @@ describe('hostile and damaged containers', () => {
     },
     {
       name: 'path traversal in an entry name',
-      make: (e) => renameInPlace(zipOf({ ...e, 'versions/xx/evil.sh': Buffer.from('rm -rf ~') }), 'versions/xx/evil.sh', 'versions/../evil.sh'),
+      make: (e) =>
+        renameInPlace(zipOf({ ...e, 'versions/xx/evil.sh': Buffer.from('rm -rf ~') }), 'versions/xx/evil.sh', 'versions/../evil.sh'),
       refused: /^(refused: an entry name leads out of the story|refused: entry "versions\/\.\.\/evil\.sh" leads out of the story)/,
     },
     {
@@ -254,7 +260,8 @@ describe('hostile and damaged containers', () => {
     },
     {
       name: 'more entries than a story could hold',
-      make: (e) => zipOf({ ...e, ...Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`versions/${i}.json`, new Uint8Array(1)])) }),
+      make: (e) =>
+        zipOf({ ...e, ...Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`versions/${i}.json`, new Uint8Array(1)])) }),
       refused: /^refused: 1000\d entries \(a story has at most 10000\)$/,
     },
     {
