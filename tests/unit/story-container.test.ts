@@ -9,6 +9,8 @@ import { readStoryFile, writeStoryFile } from '../../electron/services/story-fil
 import { restoreStoryText, serializeStory, storyJsonOf, type Story } from '../../shared/story';
 import { assetOf, photoNode, richStory } from './support/rich-story';
 import { makePng } from '../fixtures/images';
+import { TEXT_PAYLOADS } from '../fixtures/xss-payloads';
+import { exportStory } from '../../shared/export';
 
 /**
  * The `.story` container (docs/story-format.md) against hostile and damaged files: every case
@@ -191,6 +193,37 @@ describe('the container format', () => {
     expect(Buffer.from(after['versions/2026-01-01.json']!).toString()).toBe('{"note":"kept"}');
     expect(JSON.parse(Buffer.from(after['story.json']!).toString()).meta.headline).toBe('A new headline');
   });
+});
+
+describe('hostile text through the container', () => {
+  it('every XSS payload in the headline, a caption and the body comes back from a container exactly, and exports as from the text', async () => {
+    const texts: string[] = [];
+    for (const [i, payload] of TEXT_PAYLOADS.entries()) {
+      const { story } = twoPhotoStory();
+      story.meta.headline = payload.slice(0, 1000);
+      story.body.root.children[0] = { ...story.body.root.children[0]!, caption: payload.slice(0, 5000) };
+      story.body.root.children.push({
+        type: 'paragraph',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', version: 1, text: payload, format: 0, style: '', mode: 'normal', detail: 0 }],
+      });
+      const text = serializeStory(story);
+      const reopened = await open(await buildContainer(story));
+      expect(reopened.refused, `payload ${i}`).toBeUndefined();
+      expect(serializeStory(reopened.story!), `payload ${i}`).toBe(text);
+      const fromText = restoreStoryText(text);
+      expect(fromText.ok && exportStory(fromText.story, { format: 'page' }).text).toBe(
+        exportStory(reopened.story!, { format: 'page' }).text,
+      );
+      texts.push(text);
+    }
+    expect(texts.length).toBe(TEXT_PAYLOADS.length);
+  }, 120_000);
 });
 
 describe('hostile and damaged containers', () => {
