@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { closeSync, fsyncSync, mkdirSync, openSync, promises as fs, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, promises as fs, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHeadlessEditor } from '@lexical/headless';
@@ -12,7 +12,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { build } from 'esbuild';
 import writeFileAtomic from 'write-file-atomic';
 import type { SerializedEditorState } from 'lexical';
-import { writeStoryFile } from '../electron/services/story-files';
+import { storyBytesFor, writeStoryFile } from '../electron/services/story-files';
 import { diffWords } from 'diff';
 import { compareStories } from '../shared/compare';
 import { bodyPlainText } from '../shared/story/create';
@@ -191,9 +191,14 @@ export async function benchCli(storyPath: string, workDir: string, runs: number)
   const { buildCli } = (await import(pathToFileURL(path.resolve('scripts/build-cli.mjs')).href)) as { buildCli: () => Promise<void> };
   await buildCli();
   const out = path.join(workDir, 'cli-export.html');
+  // The same story as a container, for `validate` (which hashes every photo, streaming).
+  const container = path.join(workDir, 'cli-validate.story');
+  rmSync(container, { force: true });
+  writeFileSync(container, await storyBytesFor(container, readFileSync(storyPath, 'utf8')));
   const times = await interleave(
     {
       cli: () => spawnTimed(['scripts/cli.mjs', 'export', storyPath, '--format', 'page', '-o', out]),
+      validate: () => spawnTimed(['scripts/cli.mjs', 'validate', container]),
       help: () => spawnTimed(['scripts/cli.mjs', '--help']),
       empty: () => spawnTimed(['-e', '']),
     },
@@ -212,6 +217,9 @@ export async function benchCli(storyPath: string, workDir: string, runs: number)
       ],
     ),
     pairOf('CLI start-up alone', 'node scripts/cli.mjs --help', times.help!, "node -e ''", times.empty!),
+    pairOf('CLI validate of the container', 'node scripts/cli.mjs validate', times.validate!, "node -e ''", times.empty!, [
+      "the CLI reads the container's directory, parses and restores story.json, and streams every photo through SHA-256",
+    ]),
   ];
 }
 
@@ -241,7 +249,8 @@ export async function benchSave(gen: GeneratedStory, workDir: string, runs: numb
   const plainPath = path.join(dir, 'plain.story');
   // Two versions of the story, as an edit between saves makes them.
   const versions = [gen.text, gen.text.replace('"headline": "Live:', '"headline": "LIVE:')];
-  const bytes = versions.map((v) => Buffer.from(v, 'utf8'));
+  // What Save writes: the container (photos stored as their bytes, not base64); the plain write gets as many bytes.
+  const bytes = await Promise.all(versions.map((v) => storyBytesFor(atomicPath, v)));
   let stamp = (await writeStoryFile(atomicPath, versions[1]!, { expected: null, overwrite: true })).stamp;
   const barePath = path.join(dir, 'bare-atomic.story');
   let i = 0;

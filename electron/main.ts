@@ -61,7 +61,7 @@ const host: HostAdapter = {
     const result = await dialog.showOpenDialog(mainWindow, {
       title: 'Open Story',
       properties: ['openFile'],
-      filters: [{ name: 'Copydesk story', extensions: ['story'] }],
+      filters: [{ name: 'Copydesk story (.story, .story.json)', extensions: ['story', 'json'] }],
     });
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
   },
@@ -70,7 +70,10 @@ const host: HostAdapter = {
     const result = await dialog.showSaveDialog(mainWindow, {
       title: 'Save Story',
       defaultPath: path.join(app.getPath('documents'), suggestedName),
-      filters: [{ name: 'Copydesk story', extensions: ['story'] }],
+      filters: [
+        { name: 'Copydesk story', extensions: ['story'] },
+        { name: 'Copydesk story as one JSON text (.story.json)', extensions: ['json'] },
+      ],
     });
     return result.canceled || !result.filePath ? null : result.filePath;
   },

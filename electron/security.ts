@@ -110,7 +110,7 @@ export function storyPathFromArgv(argv: readonly string[], cwd: string): string 
   // argv[0] is the executable; in development argv[1] is the app folder ("."), skip flags.
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-')) continue;
-    if (arg.toLowerCase().endsWith(STORY_EXTENSION)) return path.resolve(cwd, arg);
+    if (arg.toLowerCase().endsWith(STORY_EXTENSION) || arg.toLowerCase().endsWith('.story.json')) return path.resolve(cwd, arg);
   }
   return null;
 }

@@ -248,6 +248,8 @@ targets.push(check(`open vs stock Lexical, median (${big})`, openRatio, 1.2));
 const exportHeadline = exportPairs.find((p) => p.name.includes('referenced'))!;
 targets.push(check(`HTML export vs @lexical/headless, median (${big}; ≤ 0.05 = 20× faster)`, exportHeadline.ratio, 0.05));
 targets.push(check(`CLI export --format page vs node -e '' (${big})`, cliPairs[0]!.ratio, 4));
+const validatePair = cliPairs.find((p) => p.name.startsWith('CLI validate'))!;
+targets.push(check(`CLI validate of the container vs node -e '' (${big})`, validatePair.ratio, 3));
 targets.push(check(`atomic save vs write + fsync (${big})`, savePairs[0]!.ratio, 1.3));
 const heapRatio = ratio(heap.copydesk.opened.js, heap.lexical.opened.js);
 targets.push(check(`JS heap with the story open vs stock Lexical (${big})`, heapRatio, 1.5));
@@ -321,6 +323,7 @@ const summary: [string, string][] = [
   ['open-vs-lexical', fmtRatio(openRatio)],
   ['export-vs-headless', fmtRatio(exportHeadline.ratio)],
   ['cli-vs-node', fmtRatio(cliPairs[0]!.ratio)],
+  ['validate-vs-node', fmtRatio(validatePair.ratio)],
   ['save-vs-write', fmtRatio(savePairs[0]!.ratio)],
   ['diff-ms', diffPairs[0]!.a.summary.median.toFixed(0)],
   ['heap-vs-lexical', fmtRatio(heapRatio)],

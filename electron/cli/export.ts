@@ -4,6 +4,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { CREDIT_STYLE_IDS, type CreditStyle } from '../../shared/blocks/photo';
 import { ASSET_MODES, EXPORT_FORMATS, exportStory, type AssetMode, type ExportFormat } from '../../shared/export';
 import type { CliIO } from './run';
+import { openStoryContainer } from './container-story';
 import { readStory } from './read-story';
 
 /**
@@ -38,11 +39,22 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   }
   const { input, output, format, assets, tweetScript, creditStyle } = parsed;
 
-  const story = await readStory(input);
+  // A container's photos are at hand as their original bytes: `--assets dir` copies those.
+  const size = await fs.stat(input).then(
+    (s) => (s.isFile() ? s.size : -1),
+    () => -1,
+  );
+  const container = size >= 0 ? await openStoryContainer(input, size) : null;
+  if (typeof container === 'string') {
+    io.err(`${input}: ${container}`);
+    return 1;
+  }
+  const story = container ? container.story : await readStory(input);
   if (typeof story === 'string') {
     io.err(`${input}: ${story}`);
     return 1;
   }
+  for (const note of container?.notes ?? []) io.err(`${input}: note: ${note}`);
   const result = exportStory(story, { format, assets, tweetScript, creditStyle });
 
   if (output === undefined) {
@@ -53,8 +65,13 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   try {
     // Images first, so a document on disk never points at a picture that is not there yet.
     if (result.files.length > 0) await fs.mkdir(path.join(folder, 'images'), { recursive: true });
-    for (const file of result.files)
-      await writeFileAtomic(path.join(folder, file.path), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    for (const file of result.files) {
+      const original = container?.assetBytes.get(path.basename(file.path).replace(/\.[a-z]+$/, ''));
+      await writeFileAtomic(
+        path.join(folder, file.path),
+        original ?? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+      );
+    }
     await writeFileAtomic(output, result.text, { encoding: 'utf8' });
   } catch (error) {
     io.err(`${output}: cannot be written (${describeWriteError(error)})`);

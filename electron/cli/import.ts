@@ -8,6 +8,7 @@ import { restoreStory } from '../../shared/story/restore';
 import { serializeStory, type Story } from '../../shared/story';
 import { readDocx, readHtml } from './import-formats';
 import type { CliIO } from './run';
+import { storyBytesFor } from '../services/story-files';
 
 /**
  * `copydesk import <file> -o <out.story>`: turns a text file into a story, writes it
@@ -98,7 +99,8 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   }
 
   try {
-    await writeFileAtomic(output, serializeStory(restored.story), { fsync: true });
+    // A `.story` is written as the container, a `.story.json` as one JSON text.
+    await writeFileAtomic(output, await storyBytesFor(output, serializeStory(restored.story)), { fsync: true });
   } catch (error) {
     io.err(`${output}: cannot write the story (${writeReason(error)})`);
     return 1;

@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import { openStoryContainer } from './container-story';
 import { readStory } from './read-story';
 
 export interface CliIO {
@@ -9,8 +11,9 @@ const USAGE = [
   'usage: copydesk <command> [options]',
   '',
   'commands:',
-  '  validate <story...>   check .story files; one line per bad file, exit 1 if any is bad',
+  "  validate <story...>   check .story and .story.json files (every photo's hash too); one line per bad file, exit 1 if any is bad",
   '  import <file.txt|file.html|file.docx> -o <out.story> [--force]   make a story from text, a web page or a Word file; prints what it found',
+  '  convert <story> -o <out.story|out.story.json>   the same story as a container (.story) or one JSON text (.story.json)',
   '  export <story> --format html|page|json|ninjs [-o <out>] [--assets inline|dir] [--tweet-script] [--credit-style …]   HTML, CMS JSON or ninjs',
   '  diff <a> <b> [--format text|json|html] [--exit-code]   what changed from one story (or version) to another',
   '  check <story...> [--json] [--rules FILE] [--lang en-NZ|en-AU|en-GB|en-US]   preflight: one line per finding, exit 1 if any error',
@@ -35,6 +38,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return (await import('./diff')).diffCommand(rest, io);
     case 'check':
       return (await import('./check')).checkCommand(rest, io);
+    case 'convert':
+      return (await import('./convert')).convertCommand(rest, io);
     case undefined:
       io.err(USAGE);
       return 2;
@@ -81,6 +86,18 @@ async function validate(args: string[], io: CliIO): Promise<number> {
 }
 
 async function validateOne(file: string): Promise<string | null> {
+  // A container is checked from its directory, entry by entry: each photo is streamed through
+  // SHA-256 and let go, never held whole. A photo restore would only set aside is a fault here.
+  const size = await fs.stat(file).then(
+    (s) => (s.isFile() ? s.size : -1),
+    () => -1,
+  );
+  const container = size >= 0 ? await openStoryContainer(file, size, { withData: false }) : null;
+  if (typeof container === 'string') return container;
+  if (container) {
+    const [first, ...more] = container.notes;
+    return first === undefined ? null : more.length > 0 ? `${first} (and ${more.length} more)` : first;
+  }
   const story = await readStory(file);
   return typeof story === 'string' ? story : null;
 }

@@ -10,6 +10,7 @@ import { loadSettings, saveSettings } from './settings-store';
 import { lookupTweet } from './tweet-lookup';
 import { lookupEmbed } from './embed-lookup';
 import { STORY_EXTENSION, StoryFileError, readStoryFile, writeStoryFile } from './story-files';
+import { JSON_STORY_EXTENSION } from '../../shared/story/container';
 
 /** What differs between hosts: how the user picks a file and what a window is. */
 export interface HostAdapter {
@@ -51,7 +52,14 @@ export function createHandlers(host: HostAdapter): Handlers {
     'story:save-dialog': async ({ suggestedName }) => {
       const picked = await host.pickSavePath(suggestedName);
       if (picked === null) return { canceled: true as const };
-      const withExtension = picked.toLowerCase().endsWith(STORY_EXTENSION) ? picked : picked + STORY_EXTENSION;
+      // "Save As…" offers both forms: a `.story` container, or a `.story.json` text (a bare `.json` becomes `.story.json`).
+      const lower = picked.toLowerCase();
+      const withExtension =
+        lower.endsWith(STORY_EXTENSION) || lower.endsWith(JSON_STORY_EXTENSION)
+          ? picked
+          : lower.endsWith('.json')
+            ? `${picked.slice(0, -'.json'.length)}${JSON_STORY_EXTENSION}`
+            : picked + STORY_EXTENSION;
       const checked = host.checkPath(withExtension);
       return { canceled: false as const, path: checked, name: path.basename(checked) };
     },

@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { JSON_STORY_EXTENSION } from '../../shared/story/container';
 import { STORY_EXTENSION, StoryFileError } from './story-files';
 
-/** Files with the given extensions (default `.story`) directly inside a folder, newest first. A missing folder is an empty list. */
+/** Files with the given extensions (default `.story` and `.story.json`) directly inside a folder, newest first. A missing folder is an empty list. */
 export async function listStories(
   folder: string,
-  extensions: readonly string[] = [STORY_EXTENSION],
+  extensions: readonly string[] = [STORY_EXTENSION, JSON_STORY_EXTENSION],
 ): Promise<{ name: string; path: string; size: number; mtimeMs: number }[]> {
   let entries;
   try {

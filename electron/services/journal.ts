@@ -120,8 +120,11 @@ const EntrySchema = z.object({
     .refine((p) => !p.includes('\0'), { message: 'must not contain NUL' })
     .nullable(),
   name: z.string().max(1000),
-  text: z.string().max(MAX_STORY_BYTES, { message: 'is larger than 50 MB' }),
-  assets: z.string().max(MAX_STORY_BYTES, { message: 'is larger than 50 MB' }).optional(),
+  text: z.string().max(MAX_STORY_BYTES, { message: `is larger than ${MAX_STORY_BYTES / (1024 * 1024)} MB` }),
+  assets: z
+    .string()
+    .max(MAX_STORY_BYTES, { message: `is larger than ${MAX_STORY_BYTES / (1024 * 1024)} MB` })
+    .optional(),
   savedAt: isoDate.optional(),
 });
 
@@ -155,6 +158,18 @@ export function createJournal(folder: string, options: { now?: () => Date } = {}
     folder,
 
     write(entry) {
+      // Refused on its length before the schema sees it: zod copies a string it reports as too long (seconds at 500 MB).
+      for (const field of ['text', 'assets'] as const) {
+        const value: unknown = (entry as unknown as Record<string, unknown> | null)?.[field];
+        if (typeof value === 'string' && value.length > MAX_STORY_BYTES) {
+          return Promise.reject(
+            new StoryFileError(
+              `Could not keep a recovery copy: ${field} is larger than ${MAX_STORY_BYTES / (1024 * 1024)} MB.`,
+              'too-large',
+            ),
+          );
+        }
+      }
       const parsed = EntrySchema.safeParse(entry);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

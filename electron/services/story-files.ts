@@ -3,8 +3,11 @@ import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { ErrorCode, FileStamp, OpenedStory } from '../../shared/ipc';
-import { restoreStoryText } from '../../shared/story/restore';
-import { MAX_STORY_BYTES } from '../../shared/story/schema';
+import { JSON_STORY_EXTENSION, looksLikeZip } from '../../shared/story/container';
+import { serializeStory } from '../../shared/story/create';
+import { oneLine, restoreStoryText } from '../../shared/story/restore';
+import { MAX_CONTAINER_BYTES, MAX_STORY_BYTES } from '../../shared/story/schema';
+import { buildContainer, previousEntries, readContainer, storyForContainer } from './story-container';
 
 /**
  * Reading and writing `.story` files. Plain Node (no `electron`), so the desktop app, the
@@ -23,6 +26,15 @@ export class StoryFileError extends Error {
 
 export const STORY_EXTENSION = '.story';
 export const BACKUP_SUFFIX = '.bak';
+
+/**
+ * How a path is saved: a `.story` as the container, anything else (`.story.json`) as one JSON
+ * text. Opening does not go by the name: a file starting like a zip is read as a container,
+ * anything else as a JSON text (every schemaVersion 1 `.story` is one).
+ */
+export function storyFormFor(filePath: string): 'container' | 'json' {
+  return filePath.toLowerCase().endsWith(STORY_EXTENSION) && !filePath.toLowerCase().endsWith(JSON_STORY_EXTENSION) ? 'container' : 'json';
+}
 
 /** What `fs.stat` says of a file, as far as a stamp keeps it. */
 type StatPart = Pick<Stats, 'mtimeMs' | 'ctimeMs' | 'ino'>;
@@ -63,8 +75,12 @@ export async function readStoryFile(filePath: string): Promise<OpenedStory> {
     throw new StoryFileError(`Could not open "${name}": ${reasonFor(error)}.`, codeFor(error));
   }
   if (stat.isDirectory()) throw new StoryFileError(`Could not open "${name}": it is a folder.`, 'invalid');
-  if (stat.size > MAX_STORY_BYTES) {
-    throw new StoryFileError(`Could not open "${name}": it is larger than 50 MB.`, 'too-large');
+  if (stat.size > MAX_CONTAINER_BYTES) {
+    throw new StoryFileError(`Could not open "${name}": it is larger than 2 GB.`, 'too-large');
+  }
+  // A story as one text cannot be as large as a container: refused before it is read.
+  if (stat.size > MAX_STORY_BYTES && !(await startsLikeZip(filePath))) {
+    throw new StoryFileError(`Could not open "${name}": it is larger than 500 MB.`, 'too-large');
   }
   let bytes: Buffer;
   try {
@@ -74,7 +90,52 @@ export async function readStoryFile(filePath: string): Promise<OpenedStory> {
   }
   // The stat was taken before the read: if the file changes in between, the stamp's times are
   // older than its hash, so the next save reads the file again rather than trusting them.
-  return { path: filePath, name, text: bytes.toString('utf8'), stamp: stampOf(bytes, stat) };
+  const stamp = stampOf(bytes, stat);
+  if (!looksLikeZip(bytes)) {
+    if (bytes.length > MAX_STORY_BYTES) throw new StoryFileError(`Could not open "${name}": it is larger than 500 MB.`, 'too-large');
+    return { path: filePath, name, text: bytes.toString('utf8'), stamp };
+  }
+  const opened = await readContainer(bytes, { withData: true });
+  if (typeof opened === 'string') throw new StoryFileError(`Could not open "${name}": ${opened}.`, 'invalid');
+  if (!opened.restored.ok) throw new StoryFileError(`Could not open "${name}": ${opened.restored.reason}.`, 'invalid');
+  // The window still takes the story as one text (photos as base64); see docs/story-format.md.
+  const text = serializeStory(opened.restored.story);
+  const notes = opened.restored.notes;
+  return notes ? { path: filePath, name, text, stamp, notes } : { path: filePath, name, text, stamp };
+}
+
+/** The bytes saving `text` as a new file at `filePath` writes (a container for a `.story`, the text for a `.story.json`). */
+export function storyBytesFor(filePath: string, text: string): Promise<Buffer> {
+  return bytesToSave(filePath, text, false);
+}
+
+async function startsLikeZip(filePath: string): Promise<boolean> {
+  const handle = await fs.open(filePath, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return looksLikeZip(head);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The bytes a story's text is saved as at `filePath`: the text itself for a `.story.json`,
+ * the container for a `.story` — with the photos the previous container already holds copied
+ * from it as stored, not decoded from the text's base64 again.
+ */
+async function bytesToSave(filePath: string, text: string, hasPrevious: boolean): Promise<Buffer> {
+  if (storyFormFor(filePath) === 'json') return utf8(text);
+  const story = storyForContainer(text);
+  if (typeof story === 'string') throw new StoryFileError(`Could not save "${path.basename(filePath)}": ${story}.`, 'invalid');
+  const previous = hasPrevious ? await previousEntries(filePath, new Set(Object.keys(story.assets))) : undefined;
+  try {
+    return await buildContainer(story, previous ?? {});
+  } catch (error) {
+    throw new StoryFileError(`Could not save "${path.basename(filePath)}": ${oneLine(error)}.`, 'invalid');
+  }
 }
 
 /** The stamp of the file as it is on disk now, or null when there is none. */
@@ -131,10 +192,10 @@ export async function writeStoryFile(filePath: string, text: string, options: Wr
   // while the text is encoded here: on a long story each costs milliseconds of disk journal.
   const preparing = prepareSave(filePath);
   preparing.catch(() => {});
-  const bytes = utf8(text);
   let backup: StagedBackup | null = null;
   try {
     const prepared = await preparing;
+    const bytes = await bytesToSave(filePath, text, prepared.stat?.isFile() === true);
     const onDisk = prepared.stat;
     backup = prepared.backup;
     if (onDisk?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
@@ -282,12 +343,12 @@ export async function removeLeftoverTempFiles(
     const full = path.join(folder, candidate);
     try {
       const stat = await fs.lstat(full);
-      if (!stat.isFile() || now - stat.mtimeMs < olderThanMs || stat.size > MAX_STORY_BYTES) {
+      if (!stat.isFile() || now - stat.mtimeMs < olderThanMs || stat.size > MAX_CONTAINER_BYTES) {
         kept.push(candidate);
         continue;
       }
       const bytes = await fs.readFile(full);
-      const holdsNothingNew = known.some((k) => k !== null && k.equals(bytes)) || !restoreStoryText(bytes.toString('utf8')).ok;
+      const holdsNothingNew = known.some((k) => k !== null && k.equals(bytes)) || !(await isWholeStory(bytes));
       if (holdsNothingNew) {
         await fs.unlink(full);
         removed.push(candidate);
@@ -299,6 +360,13 @@ export async function removeLeftoverTempFiles(
     }
   }
   return { removed, kept };
+}
+
+/** Whether bytes are a complete story, container or text (a write cut short is neither). */
+async function isWholeStory(bytes: Buffer): Promise<boolean> {
+  if (!looksLikeZip(bytes)) return restoreStoryText(bytes.toString('utf8')).ok;
+  const opened = await readContainer(bytes, { withData: false });
+  return typeof opened !== 'string' && opened.restored.ok;
 }
 
 /**

@@ -40,6 +40,12 @@ const MIGRATIONS: Record<number, Migration> = {
       review: { comments: [], revisions: [] },
     };
   },
+  /**
+   * Version 1 is one JSON text with the photos inline as base64. Version 2 is the same story;
+   * what changed is where a `.story` keeps the photos (a container), so the one-text form
+   * (`.story.json`) upgrades as it is.
+   */
+  1: (old) => ({ ...old, schemaVersion: 2 }),
 };
 
 /** Returns the story in the current version, or a one-line reason it cannot be upgraded. */

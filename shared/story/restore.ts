@@ -8,24 +8,31 @@ import {
   SCHEMA_VERSION,
   STORY_FORMAT,
   StoryEnvelopeSchema,
+  ContainerEnvelopeSchema,
   checkingAssets,
   rememberCheckedAssets,
   type SerializedBodyNode,
   type Story,
+  type StoryAsset,
   type StoryBody,
 } from './schema';
 import { migrateStory } from './migrations';
+import { ASSETS_FOLDER, type StoryAssetSource } from './container';
 
-export type RestoreResult = { ok: true; story: Story; migratedFrom?: number } | { ok: false; reason: string };
+/**
+ * `notes`: one line for each thing set aside while opening a container (a damaged photo, an
+ * entry story.json does not list); the story opened without it.
+ */
+export type RestoreResult = { ok: true; story: Story; migratedFrom?: number; notes?: string[] } | { ok: false; reason: string };
 
 /**
  * The only door into the app for a story from outside (disk, clipboard, the web harness):
  * every field checked, defaults filled, old versions migrated. Never throws, never returns
  * half a story.
  */
-export function restoreStory(input: unknown): RestoreResult {
+export function restoreStory(input: unknown, assets?: StoryAssetSource): RestoreResult {
   try {
-    const result = restoreUnchecked(input);
+    const result = assets ? restoreFromContainer(input, assets) : restoreUnchecked(input);
     // However long the place or the value it names, the reason stays one short line.
     return result.ok || result.reason.length < MAX_REASON_LENGTH
       ? result
@@ -40,7 +47,7 @@ export function restoreStory(input: unknown): RestoreResult {
 export function restoreStoryText(text: string): RestoreResult {
   if (typeof text !== 'string') return { ok: false, reason: 'not a readable story (no text)' };
   if (text.length > MAX_STORY_BYTES) {
-    return { ok: false, reason: `too large to open (${formatMegabytes(text.length)}; the limit is 50 MB)` };
+    return { ok: false, reason: `too large to open (${formatMegabytes(text.length)}; the limit is ${MAX_STORY_BYTES / (1024 * 1024)} MB)` };
   }
   if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
   let data: unknown;
@@ -104,6 +111,55 @@ function restoreUnchecked(input: unknown): RestoreResult {
   const story: Story = { ...envelope.data, body };
   rememberCheckedAssets(story.assets);
   return version < SCHEMA_VERSION ? { ok: true, story, migratedFrom: version } : { ok: true, story };
+}
+
+/**
+ * A container's `story.json` (its assets without data) with the photos reached through
+ * `source`. A photo whose entry is missing, misnamed or damaged does not stop the story: its
+ * block keeps caption, credit and alt text without the image, and a note says which and why.
+ */
+function restoreFromContainer(input: unknown, source: StoryAssetSource): RestoreResult {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a Copydesk story: story.json must hold a JSON object' };
+  if (input.format !== STORY_FORMAT) return restoreUnchecked(input);
+  if (input.schemaVersion !== SCHEMA_VERSION) {
+    return typeof input.schemaVersion === 'number' && input.schemaVersion > SCHEMA_VERSION
+      ? { ok: false, reason: `written by a newer Copydesk (schemaVersion ${input.schemaVersion}); update Copydesk to open it` }
+      : { ok: false, reason: `story.json must have schemaVersion ${SCHEMA_VERSION} (a container is never an older version)` };
+  }
+  const envelope = ContainerEnvelopeSchema.safeParse(input);
+  if (!envelope.success) return { ok: false, reason: describeIssue(envelope.error.issues[0]) };
+  const body = restoreBody(envelope.data.body.root);
+  if (typeof body === 'string') return { ok: false, reason: body };
+
+  const notes: string[] = [];
+  const assets: Record<string, StoryAsset> = {};
+  const damaged = new Map<string, string>();
+  for (const [key, meta] of Object.entries(envelope.data.assets)) {
+    const read = source.read(key, meta);
+    if ('damaged' in read) damaged.set(key, read.damaged);
+    else assets[key] = { ...meta, data: read.data };
+  }
+  for (const key of source.keys) {
+    if (!Object.hasOwn(envelope.data.assets, key)) notes.push(`${ASSETS_FOLDER}${key.slice(0, 12)}…: not listed in story.json; ignored`);
+  }
+  const children = body.root.children;
+  const shown = new Set<string>();
+  for (const [index, node] of children.entries()) {
+    if (node.type !== 'photo' || !node.asset) continue;
+    const key = String(node.asset);
+    if (key in assets) continue;
+    const why = damaged.get(key) ?? 'its image is not listed in story.json';
+    shown.add(key);
+    const caption = String(node.caption ?? '').trim();
+    notes.push(`photo in block ${index + 1}${caption ? ` ("${truncate(caption, 40)}")` : ''} is damaged: ${why}; its caption and credit are kept`);
+    children[index] = { ...node, asset: '' };
+  }
+  for (const [key, why] of damaged) {
+    if (!shown.has(key)) notes.push(`${ASSETS_FOLDER}${key.slice(0, 12)}… (unused) is damaged: ${why}`);
+  }
+  const story: Story = { ...envelope.data, assets, body };
+  rememberCheckedAssets(story.assets);
+  return notes.length > 0 ? { ok: true, story, notes } : { ok: true, story };
 }
 
 /**

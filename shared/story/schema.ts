@@ -28,9 +28,19 @@ export {
 
 /** The `.story` file format (DESIGN.md section 2). One schema, used by every door in. */
 export const STORY_FORMAT = 'copydesk.story';
-export const SCHEMA_VERSION = 1;
-/** Stories larger than this are refused before parsing. */
-export const MAX_STORY_BYTES = 50 * 1024 * 1024;
+/** 2: the `.story` container (docs/story-format.md); 1: one JSON text with photos as base64. */
+export const SCHEMA_VERSION = 2;
+const MB = 1024 * 1024;
+/**
+ * A story as one JSON text (a `.story.json`, a schemaVersion 1 `.story`, the text the window and
+ * the journal hold) longer than this is refused before parsing: photos inline as base64 make it
+ * large, and V8 cannot hold a string much over 512 MB.
+ */
+export const MAX_STORY_BYTES = 500 * MB;
+/** The `story.json` entry of a container: the story without its photos' bytes. */
+export const MAX_STORY_JSON_BYTES = 64 * MB;
+/** A whole `.story` container, photos included. */
+export const MAX_CONTAINER_BYTES = 2 * 1024 * MB;
 /** Deeper bodies are refused before schema validation so hostile files cannot blow the stack. */
 export const MAX_BODY_DEPTH = 64;
 
@@ -162,26 +172,28 @@ export interface StoryBody {
 // ---- assets ----------------------------------------------------------------------------
 
 export const ASSET_MIME_TYPES = PHOTO_MIME_TYPES;
-export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
+/** One photo's original bytes. */
+export const MAX_ASSET_BYTES = 50 * MB;
 
 const base64 = z
   .string()
   .max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4)
   .refine((text) => wasCheckedInInput(text) || isBase64(text), { message: 'is not valid base64' });
 
-export const StoryAssetSchema = z
-  .object({
-    mime: z.enum(ASSET_MIME_TYPES),
-    name: shortText(255).default(''),
-    width: z.number().int().min(0).max(100_000),
-    height: z.number().int().min(0).max(100_000),
-    bytes: z.number().int().min(0).max(MAX_ASSET_BYTES),
-    data: base64,
-  })
-  .refine((a) => decodedBase64Length(a.data) === a.bytes, {
-    message: 'byte count does not match its data',
-    path: ['bytes'],
-  });
+/** What `story.json` in a container keeps of a photo: everything but its bytes (those are an entry of their own). */
+export const StoryAssetMetaSchema = z.object({
+  mime: z.enum(ASSET_MIME_TYPES),
+  name: shortText(255).default(''),
+  width: z.number().int().min(0).max(100_000),
+  height: z.number().int().min(0).max(100_000),
+  bytes: z.number().int().min(0).max(MAX_ASSET_BYTES),
+});
+export type StoryAssetMeta = z.infer<typeof StoryAssetMetaSchema>;
+
+export const StoryAssetSchema = StoryAssetMetaSchema.extend({ data: base64 }).refine((a) => decodedBase64Length(a.data) === a.bytes, {
+  message: 'byte count does not match its data',
+  path: ['bytes'],
+});
 export type StoryAsset = z.infer<typeof StoryAssetSchema>;
 
 export { ASSET_KEY };
@@ -218,6 +230,11 @@ export const StoryEnvelopeSchema = z.object({
   body: z.object({ root: z.unknown() }),
   assets: z.record(z.string().regex(ASSET_KEY, { message: 'must be a SHA-256 hex key' }), StoryAssetSchema).default({}),
   review: StoryReviewSchema.default({ comments: [], revisions: [] }),
+});
+
+/** `story.json` inside a container: the same story, its assets without data. */
+export const ContainerEnvelopeSchema = StoryEnvelopeSchema.extend({
+  assets: z.record(z.string().regex(ASSET_KEY, { message: 'must be a SHA-256 hex key' }), StoryAssetMetaSchema).default({}),
 });
 
 export type StoryReview = z.infer<typeof StoryReviewSchema>;

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from './support/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readSavedStory } from './support/story-file';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { makePng } from '../fixtures/images';
 import { BUILT_IN_PRESETS } from '../../shared/blocks/helpline';
@@ -113,7 +115,7 @@ test('a reporter builds the seed story with a photo, two tweets and the NZ helpl
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   const file = path.join(docsDir, 'seed-story.story');
-  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  const saved = readSavedStory(file);
   const blocks = saved.body.root.children.filter((n: { type: string }) => ['tweet', 'photo', 'helpline'].includes(n.type));
   expect(blocks.map((b: { type: string }) => b.type)).toEqual(['photo', 'tweet', 'tweet', 'helpline']);
   expect(Object.keys(saved.assets)).toHaveLength(1);
@@ -201,10 +203,13 @@ test('an image that is too large or not an image is refused with a message', asy
     .getByTestId('photo-file-input')
     .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('this is not a picture') });
   await expect(page.getByRole('alert')).toContainText('“notes.png” is not a JPEG, PNG, WebP or GIF image.');
-  const big = Buffer.alloc(26 * 1024 * 1024);
+  const big = Buffer.alloc(51 * 1024 * 1024);
   makePng(4, 4).copy(big);
-  await page.getByTestId('photo-file-input').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: big });
-  await expect(page.getByRole('alert')).toContainText('“huge.png” is 26.0 MB; photos can be at most 25 MB.');
+  // Playwright passes buffers only up to 50 MB: a file on disk instead.
+  const hugeFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'copydesk-huge-')), 'huge.png');
+  writeFileSync(hugeFile, big);
+  await page.getByTestId('photo-file-input').setInputFiles(hugeFile);
+  await expect(page.getByRole('alert')).toContainText('“huge.png” is 51.0 MB; photos can be at most 50 MB.');
   await expect(page.locator('[data-block="photo"]')).toHaveCount(0);
 });
 
@@ -221,7 +226,7 @@ test('the same photo added twice is stored once in the story', async ({ page }) 
   await page.getByLabel('File name').fill('same-photo-twice');
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  const saved = JSON.parse(readFileSync(path.join(docsDir, 'same-photo-twice.story'), 'utf8'));
+  const saved = readSavedStory(path.join(docsDir, 'same-photo-twice.story'));
   const photos = saved.body.root.children.filter((n: { type: string }) => n.type === 'photo');
   expect(photos).toHaveLength(2);
   expect(photos[0].asset).toBe(photos[1].asset);
@@ -236,7 +241,7 @@ test('the same photo added twice is stored once in the story', async ({ page }) 
   await page.keyboard.type('More.');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  const again = JSON.parse(readFileSync(path.join(docsDir, 'same-photo-twice.story'), 'utf8'));
+  const again = readSavedStory(path.join(docsDir, 'same-photo-twice.story'));
   expect(JSON.stringify(again.body)).toContain('More.');
   expect(again.assets).toEqual(saved.assets);
 });

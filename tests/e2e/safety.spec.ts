@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './support/test';
+import { readSavedStory } from './support/story-file';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -111,7 +112,7 @@ test('a story changed on disk by a colleague is not overwritten without asking',
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   expect(readFileSync(file, 'utf8')).toBe(theirText);
-  expect(JSON.parse(readFileSync(path.join(docsDir, 'shared-desk-mine.story'), 'utf8')).meta.headline).toBe('My headline');
+  expect(readSavedStory(path.join(docsDir, 'shared-desk-mine.story')).meta.headline).toBe('My headline');
 });
 
 test('"Reload theirs" replaces my unsaved version with the colleague\'s file', async ({ page }) => {

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStories } from '../../electron/services/docs-folder';
-import { BACKUP_SUFFIX, isTempFileOf, readStoryFile, removeLeftoverTempFiles, writeStoryFile } from '../../electron/services/story-files';
+import {
+  BACKUP_SUFFIX,
+  isTempFileOf,
+  readStoryFile,
+  removeLeftoverTempFiles,
+  storyBytesFor,
+  writeStoryFile,
+} from '../../electron/services/story-files';
 import { restoreStoryText, serializeStory } from '../../shared/story';
 import { largeStory, richStory } from './support/rich-story';
 import { mulberry32 } from '../fixtures/random';
@@ -19,9 +26,12 @@ import { mulberry32 } from '../fixtures/random';
  */
 
 const KILLS = 200;
-/** Two save loops side by side (each on its own story), so both cores are busy. */
+/**
+ * Two save loops side by side (each on its own story), so both cores are busy: one saves the
+ * `.story` container, the other the `.story.json` text.
+ */
 const LANES = 2;
-const NAME = 'council-budget.story';
+const NAMES = ['council-budget.story', 'council-budget.story.json'] as const;
 
 let work: string;
 let bundle: string;
@@ -68,10 +78,16 @@ afterAll(async () => {
 /** A seeded generator, so a failure can be replayed with the seed in its message. */
 const random = mulberry32;
 
-/** Which known version a text is: 'small', 'large' or null (empty, truncated, mixed…). */
-function versionOf(text: string): 'small' | 'large' | null {
-  return text === small ? 'small' : text === large ? 'large' : null;
+/** The bytes on disk of each version, by file name (the container's for a `.story`). */
+const onDisk = new Map<string, { small: Buffer; large: Buffer }>();
+
+/** Which known version a file's bytes are: 'small', 'large' or null (empty, truncated, mixed…). */
+function versionOf(name: string, bytes: Buffer): 'small' | 'large' | null {
+  const known = onDisk.get(name)!;
+  return bytes.equals(known.small) ? 'small' : bytes.equals(known.large) ? 'large' : null;
 }
+
+const startsWith = (whole: Buffer, part: Buffer) => part.length <= whole.length && whole.subarray(0, part.length).equals(part);
 
 const startupMs: number[] = [];
 
@@ -126,8 +142,10 @@ interface Seen {
 }
 
 /** One save loop on its own story, killed `kills` times; every check is made after every kill. */
-async function lane(storyDir: string, kills: number, next: () => number, where: (kill: number) => string, seen: Seen) {
+async function lane(storyDir: string, NAME: string, kills: number, next: () => number, where: (kill: number) => string, seen: Seen) {
   const file = path.join(storyDir, NAME);
+  onDisk.set(NAME, { small: await storyBytesFor(file, small), large: await storyBytesFor(file, large) });
+  const known = onDisk.get(NAME)!;
   await writeStoryFile(file, small, { expected: null });
 
   for (let kill = 0; kill < kills; kill++) {
@@ -145,19 +163,20 @@ async function lane(storyDir: string, kills: number, next: () => number, where: 
     seen.tempFiles += temps.length;
 
     // The story: exactly one of the two versions, and it restores.
-    const text = await fs.readFile(file, 'utf8');
-    const version = versionOf(text);
-    expect(version, `${where(kill)} the story is neither version (${text.length} chars)`).not.toBeNull();
+    const bytes = await fs.readFile(file);
+    const version = versionOf(NAME, bytes);
+    expect(version, `${where(kill)} the story is neither version (${bytes.length} bytes)`).not.toBeNull();
+    const text = version === 'small' ? small : large;
     seen[version!]++;
     // Byte-equality with a version proven to restore is the stronger check; running the door
     // itself on a sample keeps it honest without spending the time budget on parsing.
-    if (kill % 10 === 0) expect(restoreStoryText(text).ok, where(kill)).toBe(true);
+    if (kill % 10 === 0) expect(restoreStoryText((await readStoryFile(file)).text).ok, where(kill)).toBe(true);
 
     // The backup, if there is one yet: also a whole version.
-    const backup = await fs.readFile(file + BACKUP_SUFFIX, 'utf8').catch(() => null);
+    const backup = await fs.readFile(file + BACKUP_SUFFIX).catch(() => null);
     if (backup !== null) {
       seen.backups++;
-      expect(versionOf(backup), `${where(kill)} the backup is neither version (${backup.length} chars)`).not.toBeNull();
+      expect(versionOf(NAME, backup), `${where(kill)} the backup is neither version (${backup.length} bytes)`).not.toBeNull();
     }
 
     // Temporary files never pass for the story: not listed, not what opening reads.
@@ -170,23 +189,28 @@ async function lane(storyDir: string, kills: number, next: () => number, where: 
     // Every tenth kill, sweep the leftovers the way a later save would (but at once), checking
     // the rule: partial writes and copies go; a complete, different version is kept.
     if (kill % 10 === 9) {
-      const before = new Map<string, string>();
+      const before = new Map<string, Buffer>();
       for (const temp of (await fs.readdir(storyDir)).filter((e) => isTempFileOf(NAME, e))) {
-        const content = await fs.readFile(path.join(storyDir, temp), 'utf8');
+        const content = await fs.readFile(path.join(storyDir, temp));
         // A temporary file is the start of one version: a write cut short, never a mix.
-        expect(small.startsWith(content) || large.startsWith(content), `${where(kill)} ${temp} is not a prefix of a version`).toBe(true);
+        expect(
+          startsWith(known.small, content) || startsWith(known.large, content),
+          `${where(kill)} ${temp} is not a prefix of a version`,
+        ).toBe(true);
         before.set(temp, content);
       }
-      const story = await fs.readFile(file, 'utf8');
-      const bak = await fs.readFile(file + BACKUP_SUFFIX, 'utf8').catch(() => null);
+      const story = await fs.readFile(file);
+      const bak = await fs.readFile(file + BACKUP_SUFFIX).catch(() => null);
       const { removed, kept } = await removeLeftoverTempFiles(file, { olderThanMs: 0, now: Date.now() + 1000 });
-      const shouldKeep = [...before].filter(([, c]) => versionOf(c) !== null && c !== story && c !== bak).map(([t]) => t);
+      const shouldKeep = [...before]
+        .filter(([, c]) => versionOf(NAME, c) !== null && !c.equals(story) && !(bak !== null && c.equals(bak)))
+        .map(([t]) => t);
       expect(kept.sort(), where(kill)).toEqual(shouldKeep.sort());
       expect([...removed, ...kept].sort(), where(kill)).toEqual([...before.keys()].sort());
       seen.completeUnrenamed += kept.length;
       // Those hold a whole version nobody asked to lose; the test, not the app, tidies them.
       for (const temp of kept) await fs.rm(path.join(storyDir, temp));
-      expect((await fs.readFile(file, 'utf8')) === story, where(kill)).toBe(true);
+      expect((await fs.readFile(file)).equals(story), where(kill)).toBe(true);
     }
   }
 
@@ -194,12 +218,13 @@ async function lane(storyDir: string, kills: number, next: () => number, where: 
   const opened = await readStoryFile(file);
   const other = opened.text === small ? large : small;
   const saved = await writeStoryFile(file, other, { expected: opened.stamp });
-  expect((await fs.readFile(file, 'utf8')) === other).toBe(true);
-  expect(saved.stamp.size).toBe(Buffer.byteLength(other));
-  expect((await fs.readFile(file + BACKUP_SUFFIX, 'utf8')) === opened.text).toBe(true);
+  const otherBytes = other === small ? known.small : known.large;
+  expect((await fs.readFile(file)).equals(otherBytes)).toBe(true);
+  expect(saved.stamp.size).toBe(otherBytes.length);
+  expect((await fs.readFile(file + BACKUP_SUFFIX)).equals(other === small ? known.large : known.small)).toBe(true);
   await removeLeftoverTempFiles(file, { olderThanMs: 0, now: Date.now() + 1000 });
   for (const temp of (await fs.readdir(storyDir)).filter((e) => isTempFileOf(NAME, e))) {
-    expect(versionOf(await fs.readFile(path.join(storyDir, temp), 'utf8'))).not.toBeNull();
+    expect(versionOf(NAME, await fs.readFile(path.join(storyDir, temp)))).not.toBeNull();
   }
 }
 
@@ -220,7 +245,7 @@ describe('atomic save under SIGKILL', () => {
         const storyDir = path.join(work, `stories-${laneNo + 1}`);
         await fs.mkdir(storyDir);
         const next = random(seed + laneNo);
-        await lane(storyDir, KILLS / LANES, next, (kill) => `(seed ${seed}, lane ${laneNo + 1}, kill ${kill + 1})`, seen);
+        await lane(storyDir, NAMES[laneNo]!, KILLS / LANES, next, (kill) => `(seed ${seed}, ${NAMES[laneNo]}, kill ${kill + 1})`, seen);
       }),
     );
 

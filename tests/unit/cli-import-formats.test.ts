@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, PROJECT } from './support/cli';
 import { bodyPlainText } from '../../shared/story/create';
 import { restoreStoryText } from '../../shared/story/restore';
+import { readStoryFile } from '../../electron/services/story-files';
 import type { Story } from '../../shared/story/schema';
 import { makePng } from '../fixtures/images';
 
@@ -12,7 +13,7 @@ const SAMPLES = path.resolve(PROJECT, 'tests/fixtures/samples/docx');
 const CLIPBOARD = path.join(PROJECT, 'tests/fixtures/clipboard');
 
 async function readStory(file: string): Promise<Story> {
-  const restored = restoreStoryText(await fs.readFile(file, 'utf8'));
+  const restored = restoreStoryText((await readStoryFile(file)).text);
   if (!restored.ok) throw new Error(restored.reason);
   return restored.story;
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, PROJECT, type CliRun as Run } from './support/cli';
 import { decodeText, IMPORT_USAGE } from '../../electron/cli/import';
 import { restoreStoryText } from '../../shared/story';
+import { readStoryFile } from '../../electron/services/story-files';
 
 const SEED = path.resolve(PROJECT, 'tests/fixtures/samples/seed-teigen-clinton.txt');
 const NJ = path.resolve(PROJECT, 'tests/fixtures/samples/nj-south-dakota-slogan.txt');
@@ -42,7 +43,7 @@ describe('copydesk import (real CLI process)', () => {
     expect(run.stdout).toMatch(/^2 tweets, 1 photo, 1 helpline footer, \d+ paragraphs\n$/);
     expect(run.stdout).toBe('2 tweets, 1 photo, 1 helpline footer, 16 paragraphs\n');
 
-    const restored = restoreStoryText(await fs.readFile(out, 'utf8'));
+    const restored = restoreStoryText((await readStoryFile(out)).text);
     expect(restored.ok).toBe(true);
     if (restored.ok) {
       expect(restored.story.meta.dateline).toBe('2020-10-29');
@@ -71,7 +72,7 @@ describe('copydesk import (real CLI process)', () => {
     const run = await cli('import', `--output=${out}`, NJ, '--force');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('5 tweets, 19 paragraphs\n');
-    expect(restoreStoryText(await fs.readFile(out, 'utf8')).ok).toBe(true);
+    expect(restoreStoryText((await readStoryFile(out)).text).ok).toBe(true);
   });
 
   const failures: Array<[string, (file: string) => Promise<void>, string]> = [

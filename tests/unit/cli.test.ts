@@ -31,7 +31,7 @@ beforeAll(async () => {
   await fs.writeFile(good, text);
   await fs.writeFile(good2, text);
   await fs.writeFile(broken, text.slice(0, text.length / 2));
-  await fs.writeFile(future, text.replace('"schemaVersion": 1', '"schemaVersion": 7'));
+  await fs.writeFile(future, text.replace('"schemaVersion": 2', '"schemaVersion": 7'));
   await fs.writeFile(wrongType, text.replace('"headline": ""', '"headline": 5'));
 });
 

@@ -84,7 +84,7 @@ function nodeOf(block: Block): SerializedBodyNode {
 function storyOf(blocks: Block[], meta: Partial<Story['meta']>): Story {
   return {
     format: 'copydesk.story',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'generated',
     meta: {
       headline: 'Flooding in Ōtautahi',

@@ -272,18 +272,19 @@ describe('dispatch: handlers', () => {
   });
 
   it('story:write then story:read round-trips through dispatch', async () => {
-    const file = path.join(dir, 'round.story');
+    // The one-JSON-text form writes the window's text as it is; the container is tested in story-container.test.ts.
+    const file = path.join(dir, 'round.story.json');
     const written = expectOk(await call('story:write', { path: file, text: '{"hello":"world"}\n', expected: null }));
-    expect(written).toEqual({ path: file, name: 'round.story', stamp: expect.objectContaining({ size: 18 }) });
+    expect(written).toEqual({ path: file, name: 'round.story.json', stamp: expect.objectContaining({ size: 18 }) });
     expect(Object.keys(written).sort()).toEqual(['name', 'path', 'stamp']);
     expect(parseResult('story:write', { ok: true, value: written }).ok).toBe(true);
 
     const read = expectOk(await call('story:read', { path: file }));
-    expect(read).toEqual({ path: file, name: 'round.story', text: '{"hello":"world"}\n', stamp: written.stamp });
+    expect(read).toEqual({ path: file, name: 'round.story.json', text: '{"hello":"world"}\n', stamp: written.stamp });
     expect(parseResult('story:read', { ok: true, value: read })).toEqual({ ok: true, value: read });
 
     // Relative paths resolve inside the host's folder.
-    expect(expectOk(await call('story:read', { path: 'round.story' })).text).toBe('{"hello":"world"}\n');
+    expect(expectOk(await call('story:read', { path: 'round.story.json' })).text).toBe('{"hello":"world"}\n');
 
     // A second write with the stamp succeeds; with a stale one it is a conflict.
     const second = expectOk(await call('story:write', { path: file, text: 'v2', expected: written.stamp }));

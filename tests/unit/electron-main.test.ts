@@ -223,14 +223,17 @@ describe('IPC', () => {
     });
   });
 
-  it('story:open-dialog asks with the native dialog, filtered to .story, and reads the pick', async () => {
+  it('story:open-dialog asks with the native dialog, filtered to .story and .story.json, and reads the pick', async () => {
     const file = path.join(tmp, 'picked.story');
     await fsPromises.writeFile(file, '{"picked":true}');
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
     const result = await fake.invoke('story:open-dialog', {});
     expect(fake.dialog.showOpenDialog).toHaveBeenCalledWith(
       win,
-      expect.objectContaining({ properties: ['openFile'], filters: [{ name: 'Copydesk story', extensions: ['story'] }] }),
+      expect.objectContaining({
+        properties: ['openFile'],
+        filters: [{ name: 'Copydesk story (.story, .story.json)', extensions: ['story', 'json'] }],
+      }),
     );
     expect(result).toMatchObject({ ok: true, value: { canceled: false, path: file, name: 'picked.story', text: '{"picked":true}' } });
 
@@ -249,9 +252,9 @@ describe('IPC', () => {
   });
 
   it('story:write saves a new file through the handler', async () => {
-    const file = path.join(tmp, 'new.story');
+    const file = path.join(tmp, 'new.story.json');
     const result = await fake.invoke('story:write', { path: file, text: '{"new":1}', expected: null });
-    expect(result).toMatchObject({ ok: true, value: { path: file, name: 'new.story' } });
+    expect(result).toMatchObject({ ok: true, value: { path: file, name: 'new.story.json' } });
     expect(await fsPromises.readFile(file, 'utf8')).toBe('{"new":1}');
     // Saving again as if the file were new is a conflict, not a silent overwrite.
     expect(await fake.invoke('story:write', { path: file, text: '{"new":2}', expected: null })).toMatchObject({

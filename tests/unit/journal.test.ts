@@ -173,13 +173,13 @@ describe('journal.write', () => {
     expect(isSafeJournalId(null)).toBe(false);
   });
 
-  it('refuses a non-string id, a bad path and a text over 50 MB', async () => {
+  it('refuses a non-string id, a bad path and a text over 500 MB', async () => {
     expect((await rejection(journal.write({ storyId: 7 as unknown as string, path: null, name: 'x', text: 'x' }))).code).toBe('invalid');
     const badPath = await rejection(journal.write({ storyId: 'ok', path: 'a\0b', name: 'x', text: 'x' }));
     expect(badPath.message).toBe('Could not keep a recovery copy: path must not contain NUL.');
     const huge = await rejection(journal.write({ storyId: 'ok', path: null, name: 'x', text: 'x'.repeat(MAX_STORY_BYTES + 1) }));
     expect(huge.code).toBe('too-large');
-    expect(huge.message).toBe('Could not keep a recovery copy: text is larger than 50 MB.');
+    expect(huge.message).toBe('Could not keep a recovery copy: text is larger than 500 MB.');
     expect(failure.calls).toEqual([]);
   });
 

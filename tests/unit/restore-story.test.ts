@@ -211,7 +211,7 @@ describe('restoreStory: versions', () => {
     const result = restore(v0);
     expect(result.ok && result.migratedFrom).toBe(0);
     const story = expectRestored(result);
-    expect(story.schemaVersion).toBe(1);
+    expect(story.schemaVersion).toBe(2);
     expect(story.id).toBe('old-1');
     expect(story.meta).toEqual({
       headline: 'An old story',
@@ -304,11 +304,11 @@ describe('restoreStory: broken and foreign files', () => {
     expect(expectRefused(restore(json))).toMatch(/^not a Copydesk story/);
   });
 
-  it('refuses a story over 50 MB before parsing it', () => {
+  it('refuses a story text over 500 MB before parsing it', () => {
     const parse = vi.spyOn(JSON, 'parse');
     const huge = `{"format":"copydesk.story","padding":"${'x'.repeat(MAX_STORY_BYTES)}"}`;
     const reason = expectRefused(restoreText(huge));
-    expect(reason).toContain('50 MB');
+    expect(reason).toContain('the limit is 500 MB');
     expect(parse).not.toHaveBeenCalled();
   });
 });

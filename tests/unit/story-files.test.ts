@@ -65,11 +65,11 @@ const exists = (file: string) =>
 
 describe('writeStoryFile / readStoryFile', () => {
   it('writes a new file when expected is null, with a stamp that matches the bytes', async () => {
-    const file = path.join(dir, 'teigen.story');
+    const file = path.join(dir, 'teigen.story.json');
     const saved = await writeStoryFile(file, 'version 1 — ü', { expected: null });
     expect(await read(file)).toBe('version 1 — ü');
     expect(saved.path).toBe(file);
-    expect(saved.name).toBe('teigen.story');
+    expect(saved.name).toBe('teigen.story.json');
     expect(saved.text).toBe('version 1 — ü');
     expect(saved.stamp.size).toBe(Buffer.byteLength('version 1 — ü'));
     expect(saved.stamp.sha256).toBe(sha('version 1 — ü'));
@@ -79,16 +79,16 @@ describe('writeStoryFile / readStoryFile', () => {
     expect(failure.calls).toEqual([{ file, options: { fsync: true } }]);
 
     const opened = await readStoryFile(file);
-    expect(opened).toEqual({ path: file, name: 'teigen.story', text: 'version 1 — ü', stamp: saved.stamp });
-    expect(await fs.readdir(dir)).toEqual(['teigen.story']);
+    expect(opened).toEqual({ path: file, name: 'teigen.story.json', text: 'version 1 — ü', stamp: saved.stamp });
+    expect(await fs.readdir(dir)).toEqual(['teigen.story.json']);
   });
 
-  it('re-saves with the previous stamp and keeps the previous bytes in <name>.story.bak', async () => {
-    const file = path.join(dir, 'teigen.story');
+  it('re-saves with the previous stamp and keeps the previous bytes in <name>.story.json.bak', async () => {
+    const file = path.join(dir, 'teigen.story.json');
     const first = await writeStoryFile(file, 'version 1', { expected: null });
     const second = await writeStoryFile(file, 'version 2', { expected: first.stamp });
     expect(await read(file)).toBe('version 2');
-    expect(await read(path.join(dir, 'teigen.story.bak'))).toBe('version 1');
+    expect(await read(path.join(dir, 'teigen.story.json.bak'))).toBe('version 1');
     expect(second.stamp.sha256).toBe(sha('version 2'));
 
     // A stamp from readStoryFile works just as well as one from a write.
@@ -96,11 +96,11 @@ describe('writeStoryFile / readStoryFile', () => {
     await writeStoryFile(file, 'version 3', { expected: opened.stamp });
     expect(await read(file)).toBe('version 3');
     expect(await read(file + BACKUP_SUFFIX)).toBe('version 2');
-    expect((await fs.readdir(dir)).sort()).toEqual(['teigen.story', 'teigen.story.bak']);
+    expect((await fs.readdir(dir)).sort()).toEqual(['teigen.story.json', 'teigen.story.json.bak']);
   });
 
   it('does not replace the backup when saving identical bytes', async () => {
-    const file = path.join(dir, 'same.story');
+    const file = path.join(dir, 'same.story.json');
     const first = await writeStoryFile(file, 'one', { expected: null });
     const second = await writeStoryFile(file, 'two', { expected: first.stamp });
     const third = await writeStoryFile(file, 'two', { expected: second.stamp });
@@ -110,13 +110,13 @@ describe('writeStoryFile / readStoryFile', () => {
   });
 
   it('refuses to clobber a file a colleague changed, leaving it untouched, until overwrite is set', async () => {
-    const file = path.join(dir, 'shared.story');
+    const file = path.join(dir, 'shared.story.json');
     const mine = await writeStoryFile(file, 'my version', { expected: null });
     await fs.writeFile(file, "colleague's version");
 
     const error = await caught(writeStoryFile(file, 'my next version', { expected: mine.stamp }));
     expect(error.code).toBe('conflict');
-    expect(error.message).toBe('"shared.story" was changed on disk since you opened it.');
+    expect(error.message).toBe('"shared.story.json" was changed on disk since you opened it.');
     expect(await read(file)).toBe("colleague's version");
     expect(await exists(file + BACKUP_SUFFIX)).toBe(false);
 
@@ -127,15 +127,15 @@ describe('writeStoryFile / readStoryFile', () => {
   });
 
   it('is not fooled by a changed mtime when the bytes are the same', async () => {
-    const file = path.join(dir, 'touched.story');
+    const file = path.join(dir, 'touched.story.json');
     const saved = await writeStoryFile(file, 'same bytes', { expected: null });
     await fs.utimes(file, new Date('2030-01-01'), new Date('2030-01-01'));
-    await expect(writeStoryFile(file, 'new bytes', { expected: saved.stamp })).resolves.toMatchObject({ name: 'touched.story' });
+    await expect(writeStoryFile(file, 'new bytes', { expected: saved.stamp })).resolves.toMatchObject({ name: 'touched.story.json' });
     expect(await read(file)).toBe('new bytes');
   });
 
   it('refuses a same-sized change (the hash decides, not the size)', async () => {
-    const file = path.join(dir, 'sized.story');
+    const file = path.join(dir, 'sized.story.json');
     const saved = await writeStoryFile(file, 'abcdef', { expected: null });
     await fs.writeFile(file, 'abcxyz');
     const error = await caught(writeStoryFile(file, 'mine', { expected: saved.stamp }));
@@ -144,21 +144,21 @@ describe('writeStoryFile / readStoryFile', () => {
   });
 
   it('treats expected: null over an existing file as a conflict', async () => {
-    const file = path.join(dir, 'exists.story');
+    const file = path.join(dir, 'exists.story.json');
     await fs.writeFile(file, 'somebody else');
     const error = await caught(writeStoryFile(file, 'mine', { expected: null }));
     expect(error.code).toBe('conflict');
-    expect(error.message).toContain('"exists.story"');
+    expect(error.message).toContain('"exists.story.json"');
     expect(await read(file)).toBe('somebody else');
   });
 
   it('reports a conflict when the file was deleted since it was opened', async () => {
-    const file = path.join(dir, 'gone.story');
+    const file = path.join(dir, 'gone.story.json');
     const saved = await writeStoryFile(file, 'v1', { expected: null });
     await fs.rm(file);
     const error = await caught(writeStoryFile(file, 'v2', { expected: saved.stamp }));
     expect(error.code).toBe('conflict');
-    expect(error.message).toBe('"gone.story" was moved or deleted since you opened it.');
+    expect(error.message).toBe('"gone.story.json" was moved or deleted since you opened it.');
     expect(await exists(file)).toBe(false);
 
     await writeStoryFile(file, 'v2', { expected: saved.stamp, overwrite: true });
@@ -166,9 +166,9 @@ describe('writeStoryFile / readStoryFile', () => {
   });
 
   it('says why when the folder does not exist', async () => {
-    const file = path.join(dir, 'no-such-folder', 'lost.story');
+    const file = path.join(dir, 'no-such-folder', 'lost.story.json');
     const error = await caught(writeStoryFile(file, 'text', { expected: null }));
-    expect(error.message).toBe('Could not save "lost.story": the file or its folder no longer exists.');
+    expect(error.message).toBe('Could not save "lost.story.json": the file or its folder no longer exists.');
     expect(error.code).toBe('not-found');
     expect(await exists(path.dirname(file))).toBe(false);
   });
@@ -179,7 +179,7 @@ describe('writeStoryFile / readStoryFile', () => {
     ['EROFS', 'the folder is read-only', 'io'],
   ])('a failed write (%s)', (code, reason, errorCode) => {
     async function twoVersions() {
-      const file = path.join(dir, 'fail.story');
+      const file = path.join(dir, 'fail.story.json');
       const first = await writeStoryFile(file, 'version 1', { expected: null });
       const second = await writeStoryFile(file, 'version 2', { expected: first.stamp });
       return { file, stamp: second.stamp };
@@ -189,13 +189,13 @@ describe('writeStoryFile / readStoryFile', () => {
       const { file, stamp } = await twoVersions();
       failure.code = code;
       const error = await caught(writeStoryFile(file, 'version 3', { expected: stamp }));
-      expect(error.message).toBe(`Could not save "fail.story": ${reason}.`);
+      expect(error.message).toBe(`Could not save "fail.story.json": ${reason}.`);
       expect(error.message).not.toContain('\n');
       expect(error.code).toBe(errorCode);
       failure.code = null;
       expect(await read(file)).toBe('version 2');
       expect(await read(file + BACKUP_SUFFIX)).toBe('version 1');
-      expect((await fs.readdir(dir)).sort()).toEqual(['fail.story', 'fail.story.bak']);
+      expect((await fs.readdir(dir)).sort()).toEqual(['fail.story.json', 'fail.story.json.bak']);
 
       // The stamp still matches what is on disk, so the user can simply save again.
       await writeStoryFile(file, 'version 3', { expected: stamp });
@@ -208,7 +208,7 @@ describe('writeStoryFile / readStoryFile', () => {
       failure.code = code;
       failure.when = (target) => target === file;
       const error = await caught(writeStoryFile(file, 'version 3', { expected: stamp }));
-      expect(error.message).toBe(`Could not save "fail.story": ${reason}.`);
+      expect(error.message).toBe(`Could not save "fail.story.json": ${reason}.`);
       failure.code = null;
       expect(await read(file)).toBe('version 2');
       // A failed save leaves the previous backup alone: a whole earlier version, never the failed one.
@@ -217,10 +217,10 @@ describe('writeStoryFile / readStoryFile', () => {
   });
 
   it('passes on an unknown failure as a short one-line message', async () => {
-    const file = path.join(dir, 'odd.story');
+    const file = path.join(dir, 'odd.story.json');
     failure.code = 'EWEIRD';
     const error = await caught(writeStoryFile(file, 'x', { expected: null }));
-    expect(error.message).toMatch(/^Could not save "odd\.story": EWEIRD: simulated failure/);
+    expect(error.message).toMatch(/^Could not save "odd\.story.json": EWEIRD: simulated failure/);
     expect(error.message).not.toContain('\n');
     expect(error.code).toBe('io');
     expect(await exists(file)).toBe(false);
@@ -239,13 +239,19 @@ describe('writeStoryFile / readStoryFile', () => {
     expect(error.message).toBe('Could not open "folder.story": it is a folder.');
   });
 
-  it('refuses to read a file over 50 MB', async () => {
-    const file = path.join(dir, 'huge.story');
-    await fs.writeFile(file, '');
-    await fs.truncate(file, 50 * 1024 * 1024 + 1); // sparse: costs no disk
-    const error = await caught(readStoryFile(file));
+  it('refuses to read a story text over 500 MB and a container over 2 GB, before reading them', async () => {
+    const text = path.join(dir, 'huge.story.json');
+    await fs.writeFile(text, '{');
+    await fs.truncate(text, 500 * 1024 * 1024 + 1); // sparse: costs no disk
+    const error = await caught(readStoryFile(text));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe('Could not open "huge.story": it is larger than 50 MB.');
+    expect(error.message).toBe('Could not open "huge.story.json": it is larger than 500 MB.');
+    const zip = path.join(dir, 'huge.story');
+    await fs.writeFile(zip, 'PK\x03\x04');
+    await fs.truncate(zip, 2 * 1024 * 1024 * 1024 + 1);
+    const tooBig = await caught(readStoryFile(zip));
+    expect(tooBig.code).toBe('too-large');
+    expect(tooBig.message).toBe('Could not open "huge.story": it is larger than 2 GB.');
   });
 
   it('refuses a path through a file as if it were a folder', async () => {

@@ -132,18 +132,18 @@ describe('web harness', () => {
 
   it('round-trips story:write and story:read inside the documents folder', async () => {
     const text = '{"format":"copydesk.story"}\n';
-    const written = await apiJson('story:write', { path: 'round.story', text, expected: null });
-    expect(written).toMatchObject({ ok: true, value: { path: path.join(docsDir, 'round.story'), name: 'round.story' } });
-    expect(await fs.readFile(path.join(docsDir, 'round.story'), 'utf8')).toBe(text);
+    const written = await apiJson('story:write', { path: 'round.story.json', text, expected: null });
+    expect(written).toMatchObject({ ok: true, value: { path: path.join(docsDir, 'round.story.json'), name: 'round.story.json' } });
+    expect(await fs.readFile(path.join(docsDir, 'round.story.json'), 'utf8')).toBe(text);
 
-    const read = await apiJson('story:read', { path: 'round.story' });
+    const read = await apiJson('story:read', { path: 'round.story.json' });
     expect(read).toEqual({
       ok: true,
-      value: { path: path.join(docsDir, 'round.story'), name: 'round.story', text, stamp: written.value.stamp },
+      value: { path: path.join(docsDir, 'round.story.json'), name: 'round.story.json', text, stamp: written.value.stamp },
     });
     expect(parseResult('story:read', read).ok).toBe(true);
 
-    const conflict = await apiJson('story:write', { path: 'round.story', text: 'other', expected: null });
+    const conflict = await apiJson('story:write', { path: 'round.story.json', text: 'other', expected: null });
     expect(conflict).toMatchObject({ ok: false, code: 'conflict' });
   });
 

@@ -18,7 +18,7 @@ export function assetKeyOfExportPath(src: string): string | null {
 
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 export type PhotoMime = (typeof PHOTO_MIME_TYPES)[number];
-export const MAX_PHOTO_BYTES = 25 * 1024 * 1024;
+export const MAX_PHOTO_BYTES = 50 * 1024 * 1024;
 
 /** Recognises an image by its first bytes, not by its name or what the clipboard claims. */
 export function sniffImageType(bytes: Uint8Array): PhotoMime | null {
@@ -64,7 +64,7 @@ export function sniffImageType(bytes: Uint8Array): PhotoMime | null {
 /** Checks an image a reporter is adding; the reason is one sentence naming the file. */
 export function checkPhotoFile(name: string, bytes: Uint8Array): { ok: true; mime: PhotoMime } | { ok: false; reason: string } {
   if (bytes.length > MAX_PHOTO_BYTES) {
-    return { ok: false, reason: `“${name}” is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; photos can be at most 25 MB.` };
+    return { ok: false, reason: `“${name}” is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; photos can be at most 50 MB.` };
   }
   if (bytes.length === 0) return { ok: false, reason: `“${name}” is empty.` };
   const mime = sniffImageType(bytes);
