@@ -27,10 +27,11 @@ export const BLOCKS = {
   helpline: helplineBlock,
 } as const;
 
-/** Each entry's key is its block's type (a typo here is a type error, not a block under two names). */
-type KeysAreTypes = { [K in keyof typeof BLOCKS]: (typeof BLOCKS)[K]['type'] extends K ? true : never };
-const keysAreTypes: KeysAreTypes = { tweet: true, photo: true, pullquote: true, embed: true, helpline: true };
-void keysAreTypes;
+/** Each entry's key is its block's type: compiles only while that holds (a typo is a type error, not a block under two names). */
+export type RegistryKeysAreTypes = Assert<
+  { [K in keyof typeof BLOCKS]: (typeof BLOCKS)[K]['type'] extends K ? true : false }[keyof typeof BLOCKS]
+>;
+type Assert<T extends true> = T;
 
 export type BlockType = keyof typeof BLOCKS;
 /** A block's state, by type: `BlockState<'tweet'>` is `TweetState`. */
