@@ -40,6 +40,8 @@ export interface BlockDefinition<
   readonly rules?: readonly BlockRule<State>[];
   /** An empty block, as the insert commands start one. */
   empty(): State;
+  /** A complete, realistic block: the registry-driven tests round-trip it through every door. */
+  example(): State;
 
   /** Each field for review, compare and preflight: its label and how it is edited. */
   readonly fields: { readonly [K in keyof State]-?: FieldDescription };

@@ -1,5 +1,5 @@
 import type { PhotoMime } from '../blocks/photo';
-import { blockDefinition, BLOCKS, isBlockType, type BlockType } from '../blocks/registry';
+import { blockDefinition, isBlockType, type BLOCKS, type BlockType } from '../blocks/registry';
 import { STORY_STATUSES, type Story, type StoryStatus } from '../story/schema';
 import type { z } from 'zod';
 import { blockImages, fragmentOf, type RenderedBlock, type RenderedTextBlock } from './body';

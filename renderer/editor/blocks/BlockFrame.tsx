@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useBlockSelection } from './selection';
 import { $getNodeByKey, type NodeKey } from 'lexical';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { $moveBlock } from './block-actions';
 
 /**
@@ -12,7 +12,8 @@ import { $moveBlock } from './block-actions';
  * focus. A live blog has hundreds of blocks; three idle buttons on each were a thousand more
  * nodes for the browser to walk and lay out on every key typed anywhere in the story, and a
  * thousand more Tab stops for a keyboard user. Select a block (click, or arrow onto it) and
- * Tab reaches its buttons.
+ * Tab reaches its buttons. A press anywhere on the block that is not on one of its fields
+ * selects it.
  */
 export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: string; children: ReactNode; actions?: ReactNode }) {
   const [editor] = useLexicalComposerContext();
@@ -21,6 +22,23 @@ export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: strin
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const active = selected || hovered || focused;
+  const frame = useRef<HTMLDivElement>(null);
+
+  // A press on the block's body selects it, as Lexical's own decorator blocks do: a listener on
+  // the frame (not a JSX handler on a group), so the caret does not land in the text around it.
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const onMouseDown = (event: MouseEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, button, a, label')) return;
+      event.preventDefault();
+      if (!event.shiftKey) clearSelection();
+      setSelected(true);
+    };
+    element.addEventListener('mousedown', onMouseDown);
+    return () => element.removeEventListener('mousedown', onMouseDown);
+  }, [clearSelection, setSelected]);
 
   const remove = () =>
     editor.update(() => {
@@ -33,6 +51,7 @@ export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: strin
 
   return (
     <div
+      ref={frame}
       className={`block block-${props.kind}${selected ? ' is-selected' : ''}`}
       role="group"
       aria-label={props.label}
@@ -41,13 +60,6 @@ export function BlockFrame(props: { nodeKey: NodeKey; kind: string; label: strin
       onFocus={() => setFocused(true)}
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
-      }}
-      onMouseDown={(event) => {
-        const target = event.target as HTMLElement;
-        if (target.closest('input, textarea, select, button, a, label')) return;
-        event.preventDefault();
-        if (!event.shiftKey) clearSelection();
-        setSelected(true);
       }}
     >
       <div className="block-bar">

@@ -37,14 +37,16 @@ export function useNewsroom(): NewsroomServices {
 
 export function usePreviewUrl(hash: string): string | null {
   const { previewUrl, readyPreviewUrl } = useNewsroom();
-  const [url, setUrl] = useState<string | null>(() => (hash ? readyPreviewUrl(hash) : null));
+  // The preview made for this hash, once made; until then the one ready already, if any.
+  const [made, setMade] = useState<{ hash: string; url: string | null } | null>(null);
   useEffect(() => {
+    if (!hash) return;
     let alive = true;
-    setUrl(hash ? readyPreviewUrl(hash) : null);
-    if (hash) void previewUrl(hash).then((u) => alive && setUrl(u));
+    void previewUrl(hash).then((url) => alive && setMade({ hash, url }));
     return () => {
       alive = false;
     };
-  }, [hash, previewUrl, readyPreviewUrl]);
-  return url;
+  }, [hash, previewUrl]);
+  if (!hash) return null;
+  return made?.hash === hash ? made.url : readyPreviewUrl(hash);
 }

@@ -18,6 +18,14 @@ export const embedBlock: BlockDefinition<'embed', EmbedState, { pageHtml: Html }
   schema: EmbedFieldsSchema,
   rules: [{ check: (embed) => embedUrlProblem(embed) === null, message: 'must be a post or video link of its service', path: ['url'] }],
   empty: () => emptyEmbed('youtube'),
+  example: () => ({
+    provider: 'bluesky',
+    url: 'https://bsky.app/profile/emilyliu.me/post/3lbq7mxsiek2v',
+    authorName: 'Emily Liu',
+    authorHandle: 'emilyliu.me',
+    text: 'Boats are out on Marine Parade.\nStay off the roads.',
+    date: 'February 14, 2023',
+  }),
   fields: {
     provider: { label: 'Service', kind: 'id' },
     url: { label: 'Link', kind: 'url' },

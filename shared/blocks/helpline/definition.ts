@@ -13,6 +13,7 @@ export const helplineBlock: BlockDefinition<'helpline', HelplineState, null, 'he
   summary: { key: 'helplines', one: 'helpline footer', many: 'helpline footers' },
   schema: HelplineStateSchema,
   empty: () => presetToState(BUILT_IN_PRESETS[0]!),
+  example: () => presetToState(BUILT_IN_PRESETS[0]!),
   fields: {
     presetId: { label: 'Preset', kind: 'id' },
     heading: { label: 'Heading', kind: 'text' },

@@ -16,6 +16,13 @@ export const photoBlock: BlockDefinition<'photo', PhotoState, { image: ResolvedI
   schema: PhotoFieldsSchema,
   rules: [{ check: (p) => !(p.asset && p.src), message: 'cannot have both an asset and a link', path: ['src'] }],
   empty: emptyPhoto,
+  example: () => ({
+    asset: '',
+    src: 'https://images.example.com/2020/teigen-legend.jpg',
+    alt: 'Chrissy Teigen and John Legend at an awards night',
+    caption: 'Chrissy Teigen and John Legend in 2019.',
+    credit: 'Getty Images',
+  }),
   fields: {
     asset: { label: 'Image', kind: 'asset' },
     src: { label: 'Image link', kind: 'url' },

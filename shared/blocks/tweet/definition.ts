@@ -11,6 +11,15 @@ export const tweetBlock: BlockDefinition<'tweet', TweetState, null, 'tweets'> = 
   summary: { key: 'tweets', one: 'tweet', many: 'tweets' },
   schema: TweetStateSchema,
   empty: emptyTweet,
+  example: () => ({
+    url: 'https://twitter.com/chrissyteigen/status/1321618495939915778',
+    tweetId: '1321618495939915778',
+    name: 'chrissy teigen',
+    handle: 'chrissyteigen',
+    text: 'We are so grateful for the love and support. See https://example.com/note and #thankyou @johnlegend',
+    date: 'October 28, 2020',
+    lang: 'en',
+  }),
   fields: {
     url: { label: 'Tweet link', kind: 'url' },
     tweetId: { label: 'Tweet id', kind: 'id' },

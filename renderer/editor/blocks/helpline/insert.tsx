@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { BUILT_IN_PRESETS, entryLine, presetToState, type HelplinePreset } from '../../../../shared/blocks/helpline';
 import { Actions } from '../../../dialogs/Actions';
 import { INSERT_BLOCKS_COMMAND } from '../commands';
+import { closeOnEscape } from '../panel-keys';
 import { useNewsroom } from '../context';
 import type { InsertProps } from '../registry-types';
 import { $isHelplineNode } from './HelplineNode';
@@ -49,10 +50,15 @@ function HelplinePanel(props: { presets: HelplinePreset[]; replacing: boolean; o
           e.preventDefault();
           props.onInsert(preset);
         }}
-        onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), props.onClose())}
       >
         <label htmlFor="helpline-preset">Helpline list</label>
-        <select id="helpline-preset" ref={select} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+        <select
+          id="helpline-preset"
+          ref={select}
+          onKeyDown={(e) => closeOnEscape(e, props.onClose)}
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value)}
+        >
           {props.presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}

@@ -5,6 +5,7 @@ import { parseTweetUrl, type TweetState } from '../../../../shared/blocks/tweet'
 import { parseTweetEmbeds } from '../../../../shared/blocks/tweet/html';
 import { Actions, FormError } from '../../../dialogs/Actions';
 import { INSERT_BLOCKS_COMMAND } from '../commands';
+import { closeOnEscape } from '../panel-keys';
 import { useNewsroom, type NewsroomServices } from '../context';
 import type { InsertProps } from '../registry-types';
 import { $isTweetNode } from './TweetNode';
@@ -67,11 +68,12 @@ function TweetPanel(props: { onClose(): void; editor: LexicalEditor; services: N
   };
   return (
     <div className="insert-panel" role="dialog" aria-label="Insert tweet">
-      <form onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), props.onClose())}>
+      <form onSubmit={submit}>
         <label htmlFor="tweet-source">Tweet link or embed code</label>
         <textarea
           id="tweet-source"
           ref={field}
+          onKeyDown={(e) => closeOnEscape(e, props.onClose)}
           rows={3}
           value={value}
           spellCheck={false}
