@@ -166,6 +166,7 @@ test('a pull quote goes in from the toolbar and the / menu, moves, deletes and c
   await quotes.getByRole('textbox', { name: 'Said by' }).fill('Mere Paki');
   await quotes.getByRole('textbox', { name: 'Role' }).fill('Resident, Esk Valley');
   await expect(quotes.locator('.pullquote-text')).toHaveText('The water came through the floor.');
+  await quotes.screenshot({ path: 'test-results/new-blocks-pullquote-card.png' });
 
   // The / menu
   await editor(page).locator('p').last().click();

@@ -109,14 +109,14 @@ describe.each(BLOCK_LIST.map((definition) => [definition.type, definition] as co
 
 describe('the registries', () => {
   it('restore refuses a story holding an unregistered block, naming its type and place in one line', () => {
-    const story = storyWith({ type: 'factbox', version: 1, format: '', title: 'Key facts', items: ['One'] });
+    const story = storyWith({ type: 'scoreboard', version: 1, format: '', home: 'Blues', away: 'Crusaders' });
     const result = restoreStory(JSON.parse(serializeStory(story)));
-    expect(result).toEqual({ ok: false, reason: 'body block 2: unknown block type "factbox"' });
+    expect(result).toEqual({ ok: false, reason: 'body block 2: unknown block type "scoreboard"' });
   });
 
   it('the export refuses an unregistered block rather than dropping it', () => {
-    const story = storyWith({ type: 'factbox', version: 1, format: '', title: 'Key facts', items: ['One'] });
-    expect(() => exportStory(story, { format: 'html' })).toThrow('unknown type "factbox"');
+    const story = storyWith({ type: 'scoreboard', version: 1, format: '', home: 'Blues', away: 'Crusaders' });
+    expect(() => exportStory(story, { format: 'html' })).toThrow('unknown type "scoreboard"');
   });
 
   it('the committed cms-schema.json is the one npm run schema generates', () => {

@@ -19,12 +19,12 @@ export const embedBlock: BlockDefinition<'embed', EmbedState, { pageHtml: Html }
   rules: [{ check: (embed) => embedUrlProblem(embed) === null, message: 'must be a post or video link of its service', path: ['url'] }],
   empty: () => emptyEmbed('youtube'),
   example: () => ({
-    provider: 'instagram',
-    url: 'https://www.instagram.com/p/CGsGdq3hZ7k/',
-    authorName: 'chrissy teigen',
-    authorHandle: 'chrissyteigen',
-    text: 'Thank you for all the love & support. #grateful',
-    date: 'October 28, 2020',
+    provider: 'bluesky',
+    url: 'https://bsky.app/profile/emilyliu.me/post/3lbq7mxsiek2v',
+    authorName: 'Emily Liu',
+    authorHandle: 'emilyliu.me',
+    text: 'Boats are out on Marine Parade.\nStay off the roads.',
+    date: 'February 14, 2023',
   }),
   fields: {
     provider: { label: 'Service', kind: 'id' },

@@ -11,11 +11,7 @@ export const pullquoteBlock: BlockDefinition<'pullquote', PullquoteState, null, 
   summary: { key: 'pullquotes', one: 'pull quote', many: 'pull quotes' },
   schema: PullquoteStateSchema,
   empty: emptyPullquote,
-  example: () => ({
-    text: 'We are so grateful for the love and support, and we will never forget it.',
-    attribution: 'Chrissy Teigen',
-    role: 'model and author',
-  }),
+  example: () => ({ text: 'The water came through the floor.\nWe had minutes.', attribution: 'Mere Paki', role: 'Resident, Esk Valley' }),
   fields: {
     text: { label: 'Quote', kind: 'prose' },
     attribution: { label: 'Said by', kind: 'text' },
