@@ -61,6 +61,9 @@ export function App() {
   // ---- commands, recovery, locks --------------------------------------------------------
   useAppCommands(session);
 
+  // The story's text has the keyboard when the window opens (a recovery prompt takes it after).
+  useEffect(() => session.editor?.focus(), [session]);
+
   useEffect(() => {
     void offerRecovery(session);
     return () => session.journal.dispose();
@@ -78,7 +81,10 @@ export function App() {
     return () => clearInterval(timer);
   }, [session]);
 
-  useEffect(() => installBenchHook(session), [session]);
+  useEffect(() => {
+    // Only in the benchmark's build (vite.config.ts): production bundles carry no hook.
+    if (__COPYDESK_BENCH__) installBenchHook(session);
+  }, [session]);
 
   const openSettings = useCallback(() => {
     session.dialog.set(

@@ -108,7 +108,14 @@ if (!rendererOption)
   await buildIfStale(
     rendererDir,
     ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'],
-    () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } }),
+    // --mode bench: the build that carries the benchmark hook (window.__copydeskBench).
+    () =>
+      viteBuild({
+        configFile: path.join(root, 'vite.config.ts'),
+        mode: 'bench',
+        logLevel: 'warn',
+        build: { outDir: rendererDir, emptyOutDir: true },
+      }),
     'renderer',
   );
 await buildIfStale(

@@ -109,5 +109,7 @@ export async function togglePreview(session: StorySession): Promise<void> {
     session.previewWanted = false;
     return session.notify({ kind: 'error', text: `Cannot preview: ${restored.reason}.` });
   }
-  session.preview.set(exportStory(restored.story, { format: 'page', assets: 'inline', creditStyle: session.settings.get().creditStyle }).text);
+  session.preview.set(
+    exportStory(restored.story, { format: 'page', assets: 'inline', creditStyle: session.settings.get().creditStyle }).text,
+  );
 }

@@ -8,7 +8,11 @@ import type { StorySession } from './session';
  * Puts a story read from disk in the window, after asking if someone else has it open.
  * `recovered` is unsaved work from the crash journal shown over the file it belongs to.
  */
-export async function loadOpened(session: StorySession, opened: OpenedStory, recovered?: { text: string; journalId: string }): Promise<void> {
+export async function loadOpened(
+  session: StorySession,
+  opened: OpenedStory,
+  recovered?: { text: string; journalId: string },
+): Promise<void> {
   const restored = restoreStoryText(recovered ? recovered.text : opened.text);
   if (!restored.ok) {
     session.notify({ kind: 'error', text: `Could not open “${opened.name}”: ${restored.reason}.` });

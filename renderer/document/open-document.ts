@@ -23,9 +23,14 @@ export function blankDocument(): { doc: OpenDocument; body: Story['body'] } {
   return { doc: { story, path: null, name: null, stamp: null, dirty: false, journalId: crypto.randomUUID() }, body };
 }
 
+/** How the window names the story: its headline, else its file's name. */
 export function storyDisplayName(doc: Pick<OpenDocument, 'name' | 'story'>): string {
-  if (doc.name) return doc.name.replace(/\.story$/i, '');
-  return doc.story.meta.headline.trim() || 'Untitled story';
+  return doc.story.meta.headline.trim() || fileBaseName(doc) || 'Untitled story';
+}
+
+/** The file's name without `.story`, or '' before the first save. */
+export function fileBaseName(doc: Pick<OpenDocument, 'name'>): string {
+  return doc.name ? doc.name.replace(/\.story$/i, '') : '';
 }
 
 export function windowTitle(doc: Pick<OpenDocument, 'name' | 'story' | 'dirty'>): string {

@@ -35,7 +35,10 @@ export async function offerRecovery(session: StorySession): Promise<void> {
         }}
         onRestore={(story) => {
           session.dialog.set(null);
-          void restoreRecovered(session, remaining.find((r) => r.storyId === story.storyId)!);
+          void restoreRecovered(
+            session,
+            remaining.find((r) => r.storyId === story.storyId)!,
+          );
         }}
       />,
     );

@@ -4,7 +4,7 @@ import { ConflictDialog, type ConflictChoice } from '../dialogs/ConflictDialog';
 import { SaveStoryDialog } from '../dialogs/FileDialogs';
 import { UnsavedChangesDialog, type UnsavedChoice } from '../dialogs/UnsavedChangesDialog';
 import { loadOpened } from './load';
-import { storyDisplayName } from './open-document';
+import { fileBaseName, storyDisplayName } from './open-document';
 import type { StorySession } from './session';
 
 export type SaveMode = 'save' | 'save-as' | 'save-copy';
@@ -38,7 +38,9 @@ export async function saveStory(session: StorySession, mode: SaveMode, overwrite
   let replacing = overwrite;
   if (target === null) {
     const base =
-      d.path && mode === 'save-copy' ? `${storyDisplayName(d)} (copy)` : d.story.meta.slug || slugify(d.story.meta.headline) || 'untitled-story';
+      d.path && mode === 'save-copy'
+        ? `${fileBaseName(d) || storyDisplayName(d)} (copy)`
+        : d.story.meta.slug || slugify(d.story.meta.headline) || 'untitled-story';
     target = await pickSavePath(session, `${base}.story`);
     if (target === null) return false;
     replacing = true; // the save dialog has already asked about replacing a file

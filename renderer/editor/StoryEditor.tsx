@@ -17,6 +17,8 @@ import {
 } from 'lexical';
 import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
+import { bindingForKey, type KeyPress } from '../../shared/keymap';
+import { PLATFORM } from '../shell/platform';
 import { BLOCK_NODE_TYPES, isSafeLinkUrl, type StoryBody } from '../../shared/story/schema';
 import { countWords } from '../../shared/story/create';
 import { OPEN_LINK_EDITOR_COMMAND, setBlockType } from './commands';
@@ -125,7 +127,7 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
     [editor],
   );
 
-  // Shortcuts Lexical does not bind itself (it already handles B/I/U and undo/redo).
+  // Shortcuts Lexical does not bind itself (it already handles B/I/U and undo/redo): the keymap's 'editor' keys.
   useEffect(
     () =>
       editor.registerCommand(
@@ -200,21 +202,10 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
   return null;
 });
 
-/** Same keys as the desktop Format menu. */
-export function shortcutCommand(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code'>): AppCommandName | null {
-  if (!(event.ctrlKey || event.metaKey)) return null;
-  if (event.shiftKey && !event.altKey) {
-    if (event.code === 'KeyX') return 'strikethrough';
-    if (event.code === 'Digit8') return 'bullet-list';
-    if (event.code === 'Digit7') return 'numbered-list';
-    if (event.code === 'Digit9') return 'quote';
-  }
-  if (event.altKey && !event.shiftKey) {
-    if (event.code === 'Digit0') return 'paragraph';
-    if (event.code === 'Digit2') return 'heading-2';
-    if (event.code === 'Digit3') return 'heading-3';
-  }
-  return null;
+/** The story editor's own keys (the Format menu's), from the one keymap. */
+export function shortcutCommand(event: KeyPress): AppCommandName | null {
+  const binding = bindingForKey(event, PLATFORM, ['editor']);
+  return binding && binding.command !== 'undo' && binding.command !== 'redo' ? binding.command : null;
 }
 
 function runFormatCommand(editor: LexicalEditor, command: AppCommandName) {

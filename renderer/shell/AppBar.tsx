@@ -1,5 +1,8 @@
+import { Keyboard } from 'lucide-react';
 import type { AppCommand } from '../../shared/ipc';
+import { titleWithShortcut } from '../../shared/keymap';
 import { storyDisplayName, type OpenDocument } from '../document/open-document';
+import { PLATFORM } from './platform';
 
 /** The top bar: the file actions and the story's name and save state. */
 export function AppBar(props: {
@@ -16,22 +19,31 @@ export function AppBar(props: {
         Copydesk
       </div>
       <nav className="file-actions" aria-label="File">
-        <button type="button" onClick={() => onCommand({ command: 'new' })} title="New story (Ctrl+N)">
+        <button type="button" onClick={() => onCommand({ command: 'new' })} title={titleWithShortcut('new', PLATFORM)}>
           New
         </button>
-        <button type="button" onClick={() => onCommand({ command: 'open' })} title="Open a story (Ctrl+O)">
+        <button type="button" onClick={() => onCommand({ command: 'open' })} title={titleWithShortcut('open', PLATFORM, 'Open a story')}>
           Open…
         </button>
-        <button type="button" onClick={() => onCommand({ command: 'import' })} title="Import a .txt, .html or .docx file (Ctrl+Shift+O)">
+        <button
+          type="button"
+          onClick={() => onCommand({ command: 'import' })}
+          title={titleWithShortcut('import', PLATFORM, 'Import a .txt, .html or .docx file')}
+        >
           Import…
         </button>
-        <button type="button" onClick={() => onCommand({ command: 'save' })} title="Save (Ctrl+S)" disabled={saving}>
+        <button type="button" onClick={() => onCommand({ command: 'save' })} title={titleWithShortcut('save', PLATFORM)} disabled={saving}>
           Save
         </button>
-        <button type="button" onClick={() => onCommand({ command: 'save-as' })} title="Save As (Ctrl+Shift+S)" disabled={saving}>
+        <button
+          type="button"
+          onClick={() => onCommand({ command: 'save-as' })}
+          title={titleWithShortcut('save-as', PLATFORM)}
+          disabled={saving}
+        >
           Save As…
         </button>
-        <button type="button" onClick={() => onCommand({ command: 'export' })} title="Export (Ctrl+E)">
+        <button type="button" onClick={() => onCommand({ command: 'export' })} title={titleWithShortcut('export', PLATFORM)}>
           Export…
         </button>
         <button type="button" onClick={() => onCommand({ command: 'copy-html' })} title="Copy the story's HTML for the CMS">
@@ -41,16 +53,27 @@ export function AppBar(props: {
           type="button"
           aria-pressed={props.previewOpen}
           onClick={() => onCommand({ command: 'toggle-preview' })}
-          title="Preview as the CMS will show it (Ctrl+Shift+P)"
+          title={titleWithShortcut('toggle-preview', PLATFORM, 'Preview as the CMS will show it')}
         >
           Preview
         </button>
         <button type="button" onClick={props.onSettings} title="House style, tweet look-up, helpline presets">
           Settings
         </button>
+        <button
+          type="button"
+          className="help-button"
+          aria-label="Keyboard shortcuts"
+          onClick={() => onCommand({ command: 'shortcuts' })}
+          title={titleWithShortcut('shortcuts', PLATFORM)}
+        >
+          <Keyboard size={16} aria-hidden />
+        </button>
       </nav>
       <div className="doc-name" aria-live="polite">
-        <span className="doc-title">{storyDisplayName(doc)}</span>
+        <span className="doc-title" title={storyDisplayName(doc)}>
+          {storyDisplayName(doc)}
+        </span>
         {doc.readOnly && <span className="read-only-badge">Read-only</span>}
         <span className={`doc-state ${doc.dirty ? 'is-dirty' : ''}`} data-testid="save-state">
           {saving ? 'Saving…' : doc.dirty ? 'Edited' : doc.path ? 'Saved' : 'Not saved yet'}

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import type { AppCommand, AppCommandName } from '../../shared/ipc';
+import type { AppCommand } from '../../shared/ipc';
+import { bindingForKey } from '../../shared/keymap';
+import { KeyboardShortcutsDialog } from '../dialogs/KeyboardShortcutsDialog';
 import { call, onAppCommand } from '../bridge';
 import { copyHtml, exportToFile, togglePreview } from '../document/export';
 import { importFile } from '../document/import';
 import { newStory, openPath, openStory } from '../document/open';
 import { saveStory } from '../document/save';
 import type { StorySession } from '../document/session';
+import { PLATFORM } from './platform';
 
 /** Runs a command from a menu, the OS, a toolbar button or the keyboard. */
 export async function runAppCommand(session: StorySession, command: AppCommand): Promise<void> {
@@ -28,6 +31,8 @@ export async function runAppCommand(session: StorySession, command: AppCommand):
       return copyHtml(session);
     case 'toggle-preview':
       return togglePreview(session);
+    case 'shortcuts':
+      return void (await session.ask<void>((done) => <KeyboardShortcutsDialog platform={PLATFORM} onClose={done} />));
     case 'save-and-close':
       if (await saveStory(session, 'save')) await call('window:close', {});
       return;
@@ -36,21 +41,24 @@ export async function runAppCommand(session: StorySession, command: AppCommand):
   }
 }
 
-/** Window-wide shortcuts (with Ctrl/Cmd), the same as the desktop File and View menus. */
-const FILE_SHORTCUTS: Record<string, AppCommandName | undefined> = {
-  n: 'new',
-  o: 'open',
-  'Shift+o': 'import',
-  s: 'save',
-  'Shift+s': 'save-as',
-  e: 'export',
-  'Shift+p': 'toggle-preview',
-};
+/** Runs `then` once no dialog is open. */
+function afterDialog(session: StorySession, then: () => void): void {
+  const unsubscribe = session.dialog.subscribe(() => {
+    if (session.dialog.get() !== null) return;
+    unsubscribe();
+    then();
+  });
+}
 
 /** Listens for the shell's commands and the window-wide shortcuts; opens `?open=` at start. */
 export function useAppCommands(session: StorySession): void {
   useEffect(() => {
-    const unsubscribe = onAppCommand((command) => void runAppCommand(session, command));
+    const unsubscribe = onAppCommand((command) => {
+      if (session.dialog.get() === null) return void runAppCommand(session, command);
+      // A dialog is asking something: a menu item chosen meanwhile is dropped (as the keys
+      // are), but a file the OS hands over opens once the dialog is answered.
+      if (command.command === 'open-path') afterDialog(session, () => void runAppCommand(session, command));
+    });
     // Tell the shell we are listening, so a story asked for at launch is delivered now.
     void call('window:ready', {});
     return unsubscribe;
@@ -64,11 +72,16 @@ export function useAppCommands(session: StorySession): void {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const command = FILE_SHORTCUTS[`${event.shiftKey ? 'Shift+' : ''}${event.key.toLowerCase()}`];
-      if (!command) return;
+      // A dialog has the keyboard to itself (it answers Escape; the page behind is inert).
+      if (event.defaultPrevented || session.dialog.get() !== null) return;
+      if (event.key === 'Escape' && session.preview.get() !== null) {
+        event.preventDefault();
+        return void runAppCommand(session, { command: 'toggle-preview' });
+      }
+      const binding = bindingForKey(event, PLATFORM, ['window']);
+      if (!binding || binding.command === 'undo' || binding.command === 'redo') return;
       event.preventDefault();
-      void runAppCommand(session, { command });
+      void runAppCommand(session, { command: binding.command });
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
