@@ -15,7 +15,7 @@ import {
   type NodeKey,
   type SerializedEditorState,
 } from 'lexical';
-import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
 import { bindingForKey, type KeyPress } from '../../shared/keymap';
 import { PLATFORM } from '../shell/platform';
@@ -147,8 +147,10 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
   // The latest callbacks, so a parent passing new functions never re-subscribes or recounts.
   const onEditRef = useRef(onEdit);
   const onCountsRef = useRef(onCounts);
-  onEditRef.current = onEdit;
-  onCountsRef.current = onCounts;
+  useLayoutEffect(() => {
+    onEditRef.current = onEdit;
+    onCountsRef.current = onCounts;
+  }, [onEdit, onCounts]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
