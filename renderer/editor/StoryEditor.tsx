@@ -6,6 +6,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import {
   $getRoot,
+  $isElementNode,
   CLEAR_HISTORY_COMMAND,
   COMMAND_PRIORITY_NORMAL,
   FORMAT_TEXT_COMMAND,
@@ -119,6 +120,13 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
       load(body) {
         // The restored object as it is: a JSON.stringify + JSON.parse round trip cost ~10% of opening a large story.
         editor.setEditorState(editor.parseEditorState(body as unknown as SerializedEditorState), { tag: LOAD_TAG });
+        // Text that had the keyboard keeps it, with the caret at the start of the story's first
+        // text block: a caret left where the old story's was lands on the root, and a click on
+        // a block's own buttons was then lost to it.
+        const root = editor.getRootElement();
+        if (root && root.contains(document.activeElement)) {
+          editor.update(() => $getRoot().getChildren().find($isElementNode)?.selectStart(), { tag: LOAD_TAG, discrete: true });
+        }
         editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
       },
       focus: () => editor.focus(),
