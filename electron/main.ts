@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_COMMAND_EVENT, CHANNEL_NAMES, type AppCommand } from '../shared/ipc';
+import { platformOf, type KeymapCommand } from '../shared/keymap';
 import { APP_CSP } from '../shared/security';
 import {
   APP_ENTRY,
@@ -20,6 +21,7 @@ import {
   storyPathFromArgv,
 } from './security';
 import { createDesktop } from './main-desktop';
+import { keymapItem } from './menu-items';
 import { createHandlers, dispatch, type HostAdapter } from './services/dispatcher';
 import { recoveryFolderFor } from './services/journal';
 import { releaseLock } from './services/locks';
@@ -220,22 +222,24 @@ function createWindow() {
 
 function buildMenu() {
   const isMac = process.platform === 'darwin';
-  const command = (name: AppCommand['command']) => () => sendCommand({ command: name } as AppCommand);
+  // Labels and accelerators from the one keymap (shared/keymap.ts).
+  const item = (name: KeymapCommand) =>
+    keymapItem(name, platformOf(process.platform), (name) => sendCommand({ command: name } as AppCommand));
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        { label: 'New Story', accelerator: 'CmdOrCtrl+N', click: command('new') },
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
+        item('new'),
+        item('open'),
         desktop.recentMenu(),
-        { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+O', click: command('import') },
+        item('import'),
         { type: 'separator' },
-        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: command('save') },
-        { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: command('save-as') },
+        item('save'),
+        item('save-as'),
         { type: 'separator' },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export') },
-        { label: 'Copy as HTML', accelerator: 'CmdOrCtrl+Shift+C', click: command('copy-html') },
+        item('export'),
+        item('copy-html'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -243,8 +247,8 @@ function buildMenu() {
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        item('undo'),
+        item('redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -256,24 +260,24 @@ function buildMenu() {
     {
       label: 'Format',
       submenu: [
-        { label: 'Bold', accelerator: 'CmdOrCtrl+B', click: command('bold') },
-        { label: 'Italic', accelerator: 'CmdOrCtrl+I', click: command('italic') },
-        { label: 'Underline', accelerator: 'CmdOrCtrl+U', click: command('underline') },
-        { label: 'Strikethrough', accelerator: 'CmdOrCtrl+Shift+X', click: command('strikethrough') },
-        { label: 'Link…', accelerator: 'CmdOrCtrl+K', click: command('link') },
+        item('bold'),
+        item('italic'),
+        item('underline'),
+        item('strikethrough'),
+        item('link'),
         { type: 'separator' },
-        { label: 'Paragraph', accelerator: 'CmdOrCtrl+Alt+0', click: command('paragraph') },
-        { label: 'Subheading', accelerator: 'CmdOrCtrl+Alt+2', click: command('heading-2') },
-        { label: 'Minor Subheading', accelerator: 'CmdOrCtrl+Alt+3', click: command('heading-3') },
-        { label: 'Bulleted List', accelerator: 'CmdOrCtrl+Shift+8', click: command('bullet-list') },
-        { label: 'Numbered List', accelerator: 'CmdOrCtrl+Shift+7', click: command('numbered-list') },
-        { label: 'Block Quote', accelerator: 'CmdOrCtrl+Shift+9', click: command('quote') },
+        item('paragraph'),
+        item('heading-2'),
+        item('heading-3'),
+        item('bullet-list'),
+        item('numbered-list'),
+        item('quote'),
       ],
     },
     {
       label: 'View',
       submenu: [
-        { label: 'Preview', accelerator: 'CmdOrCtrl+Shift+P', click: command('toggle-preview') },
+        item('toggle-preview'),
         { type: 'separator' },
         { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: () => desktop.zoom(mainWindow, 'reset') },
         { label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus', click: () => desktop.zoom(mainWindow, 'in') },
@@ -285,7 +289,7 @@ function buildMenu() {
     },
     {
       role: 'help',
-      submenu: [{ label: 'About Copydesk', click: () => void desktop.showAbout() }],
+      submenu: [item('shortcuts'), { type: 'separator' }, { label: 'About Copydesk', click: () => void desktop.showAbout() }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -5,7 +5,8 @@
  *   npm run bench -- --quick      S and M, fewer keys (CI-sized, < 2 min); prints only
  *   npm run bench -- --quick --write   …and writes BENCHMARKS.md too, marked quick
  *   npm run bench -- --sizes L --keys 60   (development: chosen sizes, keys per place; prints only)
- *   npm run bench -- --renderer DIR        (development: measure another build of the renderer, e.g. a "before")
+ *   npm run bench -- --renderer DIR        (development: measure another build of the renderer, e.g. a "before";
+ *                                          build it with `vite build --mode bench` so it carries the hook)
  *
  * The last line printed is one machine-readable summary: `bench: key=value …`.
  */
@@ -108,7 +109,14 @@ if (!rendererOption)
   await buildIfStale(
     rendererDir,
     ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'],
-    () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } }),
+    // --mode bench: the build that carries the benchmark hook (window.__copydeskBench).
+    () =>
+      viteBuild({
+        configFile: path.join(root, 'vite.config.ts'),
+        mode: 'bench',
+        logLevel: 'warn',
+        build: { outDir: rendererDir, emptyOutDir: true },
+      }),
     'renderer',
   );
 await buildIfStale(

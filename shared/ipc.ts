@@ -264,6 +264,7 @@ export const APP_COMMANDS = [
   'export',
   'copy-html',
   'toggle-preview',
+  'shortcuts',
   'bold',
   'italic',
   'underline',

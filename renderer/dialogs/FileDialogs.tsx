@@ -13,14 +13,15 @@ export function OpenStoryDialog(props: { onPick(path: string): void; onCancel():
   const [files, setFiles] = useState<DocFile[] | null>(null);
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const importable = props.importable === true;
   useEffect(() => {
-    void call('docs:list', { importable: props.importable === true }).then((result) => {
+    void call('docs:list', { importable }).then((result) => {
       if (result.ok) {
         setFiles(result.value.files);
         setFolder(result.value.folder);
       } else setError(result.error);
     });
-  }, [props.importable]);
+  }, [importable]);
   return (
     <Modal
       title={props.importable ? 'Import a text, web page or Word file' : 'Open story'}
@@ -66,8 +67,8 @@ export function SaveStoryDialog(props: {
     void call('docs:list', { extension }).then((r) => r.ok && setExisting(new Set(r.value.files.map((f) => f.name.toLowerCase()))));
   }, [extension]);
   const fileName = withExtension(name.trim(), extension);
-  // eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
-  const invalid = name.trim() === '' || /[\\/:*?"<>|\u0000-\u001f]/.test(name) || name.trim().startsWith('.');
+  const invalid =
+    name.trim() === '' || /[\\/:*?"<>|]/.test(name) || [...name].some((ch) => ch.charCodeAt(0) < 0x20) || name.trim().startsWith('.');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (invalid) return;

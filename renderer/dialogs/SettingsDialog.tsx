@@ -71,8 +71,8 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
       </div>
       <div className="field checkbox">
         <label>
-          <input type="checkbox" checked={draft.tweetLookup} onChange={(e) => setDraft({ ...draft, tweetLookup: e.target.checked })} /> Look
-          up pasted tweet links online (publish.twitter.com)
+          <input type="checkbox" checked={draft.tweetLookup} onChange={(e) => setDraft({ ...draft, tweetLookup: e.target.checked })} />
+          <span>Look up pasted tweet links online (publish.twitter.com)</span>
         </label>
       </div>
       <h3>Your helpline presets</h3>

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { call } from '../bridge';
 
 /** The pause in typing after which the story is journalled. */
@@ -69,19 +68,33 @@ export interface JournalSnapshot {
  * the unsaved story is written to the recovery folder. `snapshot` returns null when there is
  * nothing unsaved to keep.
  */
-export function useJournal(snapshot: () => JournalSnapshot | null) {
-  const snapshotRef = useRef(snapshot);
-  snapshotRef.current = snapshot;
-
+export class StoryJournal {
   /** The photos last journalled, per story: typing does not re-send megabytes of images. */
-  const sentAssets = useRef<{ storyId: string; key: string } | null>(null);
+  private sentAssets: { storyId: string; key: string } | null = null;
+  private readonly scheduler = new JournalScheduler(() => void this.flush());
 
-  const flush = useCallback(async () => {
-    const current = snapshotRef.current();
+  constructor(private readonly snapshot: () => JournalSnapshot | null) {}
+
+  /** Call on every edit. */
+  schedule = (): void => this.scheduler.edited();
+
+  clear = async (storyId: string): Promise<void> => {
+    this.scheduler.cancel();
+    if (this.sentAssets?.storyId === journalKey(storyId)) this.sentAssets = null;
+    await call('journal:clear', { storyId: journalKey(storyId) });
+  };
+
+  /** The window is going away: nothing more is written. */
+  dispose(): void {
+    this.scheduler.cancel();
+  }
+
+  private async flush(): Promise<void> {
+    const current = this.snapshot();
     if (!current) return;
     const storyId = journalKey(current.storyId);
     const key = current.assetsKey();
-    const sent = sentAssets.current;
+    const sent = this.sentAssets;
     const text = current.text();
     const assets = sent && sent.storyId === storyId && sent.key === key ? undefined : await current.assets();
     const result = await call('journal:write', {
@@ -91,28 +104,8 @@ export function useJournal(snapshot: () => JournalSnapshot | null) {
       text,
       ...(assets !== undefined ? { assets } : {}),
     });
-    if (result.ok && assets !== undefined) sentAssets.current = { storyId, key };
-  }, []);
-
-  const scheduler = useMemo(() => new JournalScheduler(() => void flush()), [flush]);
-
-  /** Call on every edit. */
-  const schedule = useCallback(() => scheduler.edited(), [scheduler]);
-
-  const clear = useCallback(
-    async (storyId: string) => {
-      scheduler.cancel();
-      if (sentAssets.current?.storyId === journalKey(storyId)) sentAssets.current = null;
-      await call('journal:clear', { storyId: journalKey(storyId) });
-    },
-    [scheduler],
-  );
-
-  useEffect(() => () => scheduler.cancel(), [scheduler]);
-
-  // One object for the component's life: callers list it in their hooks' dependencies, and a
-  // new object each render re-ran them all (an endless recount/re-render loop in the editor).
-  return useMemo(() => ({ schedule, clear }), [schedule, clear]);
+    if (result.ok && assets !== undefined) this.sentAssets = { storyId, key };
+  }
 }
 
 /**

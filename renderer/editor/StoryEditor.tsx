@@ -6,6 +6,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import {
   $getRoot,
+  $isElementNode,
   CLEAR_HISTORY_COMMAND,
   COMMAND_PRIORITY_NORMAL,
   FORMAT_TEXT_COMMAND,
@@ -15,8 +16,10 @@ import {
   type NodeKey,
   type SerializedEditorState,
 } from 'lexical';
-import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
+import { bindingForKey, type KeyPress } from '../../shared/keymap';
+import { PLATFORM } from '../shell/platform';
 import { BLOCK_NODE_TYPES, isSafeLinkUrl, type StoryBody } from '../../shared/story/schema';
 import { countWords } from '../../shared/story/create';
 import { OPEN_LINK_EDITOR_COMMAND, setBlockType } from './commands';
@@ -117,6 +120,13 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
       load(body) {
         // The restored object as it is: a JSON.stringify + JSON.parse round trip cost ~10% of opening a large story.
         editor.setEditorState(editor.parseEditorState(body as unknown as SerializedEditorState), { tag: LOAD_TAG });
+        // Text that had the keyboard keeps it, with the caret at the start of the story's first
+        // text block: a caret left where the old story's was lands on the root, and a click on
+        // a block's own buttons was then lost to it.
+        const root = editor.getRootElement();
+        if (root && root.contains(document.activeElement)) {
+          editor.update(() => $getRoot().getChildren().find($isElementNode)?.selectStart(), { tag: LOAD_TAG, discrete: true });
+        }
         editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
       },
       focus: () => editor.focus(),
@@ -125,7 +135,7 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
     [editor],
   );
 
-  // Shortcuts Lexical does not bind itself (it already handles B/I/U and undo/redo).
+  // Shortcuts Lexical does not bind itself (it already handles B/I/U and undo/redo): the keymap's 'editor' keys.
   useEffect(
     () =>
       editor.registerCommand(
@@ -145,8 +155,10 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
   // The latest callbacks, so a parent passing new functions never re-subscribes or recounts.
   const onEditRef = useRef(onEdit);
   const onCountsRef = useRef(onCounts);
-  onEditRef.current = onEdit;
-  onCountsRef.current = onCounts;
+  useLayoutEffect(() => {
+    onEditRef.current = onEdit;
+    onCountsRef.current = onCounts;
+  }, [onEdit, onCounts]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -200,21 +212,10 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
   return null;
 });
 
-/** Same keys as the desktop Format menu. */
-export function shortcutCommand(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code'>): AppCommandName | null {
-  if (!(event.ctrlKey || event.metaKey)) return null;
-  if (event.shiftKey && !event.altKey) {
-    if (event.code === 'KeyX') return 'strikethrough';
-    if (event.code === 'Digit8') return 'bullet-list';
-    if (event.code === 'Digit7') return 'numbered-list';
-    if (event.code === 'Digit9') return 'quote';
-  }
-  if (event.altKey && !event.shiftKey) {
-    if (event.code === 'Digit0') return 'paragraph';
-    if (event.code === 'Digit2') return 'heading-2';
-    if (event.code === 'Digit3') return 'heading-3';
-  }
-  return null;
+/** The story editor's own keys (the Format menu's), from the one keymap. */
+export function shortcutCommand(event: KeyPress): AppCommandName | null {
+  const binding = bindingForKey(event, PLATFORM, ['editor']);
+  return binding && binding.command !== 'undo' && binding.command !== 'redo' ? binding.command : null;
 }
 
 function runFormatCommand(editor: LexicalEditor, command: AppCommandName) {

@@ -12,13 +12,29 @@ import {
   UNDO_COMMAND,
   type TextFormatType,
 } from 'lexical';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  Bold,
+  Heading2,
+  Heading3,
+  Italic,
+  Link,
+  List,
+  ListOrdered,
+  Pilcrow,
+  Redo2,
+  Strikethrough,
+  TextQuote,
+  Underline,
+  Undo2,
+  type LucideIcon,
+} from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { titleWithShortcut, type KeymapCommand } from '../../shared/keymap';
+import { PLATFORM } from '../shell/platform';
+import { useRovingFocus } from './useRovingFocus';
 import { OPEN_BLOCK_INSERT_COMMAND } from './blocks/commands';
 import { EDITOR_BLOCK_LIST } from './blocks/registry';
 import { $currentBlockType, $selectionIsLink, OPEN_LINK_EDITOR_COMMAND, setBlockType, type BlockType } from './commands';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl+';
 
 interface ToolbarState {
   bold: boolean;
@@ -31,27 +47,34 @@ interface ToolbarState {
 
 const INITIAL: ToolbarState = { bold: false, italic: false, underline: false, strikethrough: false, link: false, block: 'paragraph' };
 
-const FORMATS: { format: TextFormatType; label: string; glyph: string; shortcut: string }[] = [
-  { format: 'bold', label: 'Bold', glyph: 'B', shortcut: `${mod}B` },
-  { format: 'italic', label: 'Italic', glyph: 'I', shortcut: `${mod}I` },
-  { format: 'underline', label: 'Underline', glyph: 'U', shortcut: `${mod}U` },
-  { format: 'strikethrough', label: 'Strikethrough', glyph: 'S', shortcut: `${mod}Shift+X` },
+/** Icons are SVG (lucide): a glyph or emoji may have no font on the reporter's machine. */
+const FORMATS: { format: TextFormatType & KeymapCommand; label: string; Icon: LucideIcon }[] = [
+  { format: 'bold', label: 'Bold', Icon: Bold },
+  { format: 'italic', label: 'Italic', Icon: Italic },
+  { format: 'underline', label: 'Underline', Icon: Underline },
+  { format: 'strikethrough', label: 'Strikethrough', Icon: Strikethrough },
 ];
 
-const BLOCKS: { type: BlockType; label: string; glyph: string }[] = [
-  { type: 'paragraph', label: 'Paragraph', glyph: '¶' },
-  { type: 'h2', label: 'Subheading', glyph: 'H2' },
-  { type: 'h3', label: 'Minor subheading', glyph: 'H3' },
-  { type: 'bullet', label: 'Bulleted list', glyph: '•≡' },
-  { type: 'number', label: 'Numbered list', glyph: '1≡' },
-  { type: 'quote', label: 'Block quote', glyph: '❝' },
+const BLOCKS: { type: BlockType; command: KeymapCommand; label: string; Icon: LucideIcon }[] = [
+  { type: 'paragraph', command: 'paragraph', label: 'Paragraph', Icon: Pilcrow },
+  { type: 'h2', command: 'heading-2', label: 'Subheading', Icon: Heading2 },
+  { type: 'h3', command: 'heading-3', label: 'Minor subheading', Icon: Heading3 },
+  { type: 'bullet', command: 'bullet-list', label: 'Bulleted list', Icon: List },
+  { type: 'number', command: 'numbered-list', label: 'Numbered list', Icon: ListOrdered },
+  { type: 'quote', command: 'quote', label: 'Block quote', Icon: TextQuote },
 ];
+
+/** "Bold (Ctrl+B)", from the one keymap. */
+const titleOf = (command: KeymapCommand, label: string) => titleWithShortcut(command, PLATFORM, label);
+const ICON = { size: 16, strokeWidth: 2, 'aria-hidden': true } as const;
 
 export function Toolbar() {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>(INITIAL);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  useRovingFocus(toolbarRef);
 
   const refresh = useCallback(() => {
     const selection = $getSelection();
@@ -89,29 +112,29 @@ export function Toolbar() {
   const keepFocus = (e: React.MouseEvent) => e.preventDefault();
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div ref={toolbarRef} className="toolbar" role="toolbar" aria-label="Formatting">
       <div className="toolbar-group">
         <button
           type="button"
           className="tb"
           onMouseDown={keepFocus}
           disabled={!canUndo}
-          title={`Undo (${mod}Z)`}
+          title={titleOf('undo', 'Undo')}
           aria-label="Undo"
           onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
         >
-          ↶
+          <Undo2 {...ICON} />
         </button>
         <button
           type="button"
           className="tb"
           onMouseDown={keepFocus}
           disabled={!canRedo}
-          title={`Redo (${mod}Shift+Z)`}
+          title={titleOf('redo', 'Redo')}
           aria-label="Redo"
           onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
         >
-          ↷
+          <Redo2 {...ICON} />
         </button>
       </div>
       <div className="toolbar-group">
@@ -121,12 +144,12 @@ export function Toolbar() {
             type="button"
             className={`tb tb-block tb-${b.type}`}
             aria-label={b.label}
-            title={b.label}
+            title={titleOf(b.command, b.label)}
             aria-pressed={state.block === b.type}
             onMouseDown={keepFocus}
             onClick={() => setBlockType(editor, b.type)}
           >
-            {b.glyph}
+            <b.Icon {...ICON} />
           </button>
         ))}
       </div>
@@ -137,24 +160,24 @@ export function Toolbar() {
             type="button"
             className={`tb tb-${f.format}`}
             aria-label={f.label}
-            title={`${f.label} (${f.shortcut})`}
+            title={titleOf(f.format, f.label)}
             aria-pressed={state[f.format as keyof ToolbarState] === true}
             onMouseDown={keepFocus}
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f.format)}
           >
-            {f.glyph}
+            <f.Icon {...ICON} />
           </button>
         ))}
         <button
           type="button"
           className="tb tb-link"
           aria-label="Link"
-          title={`Link (${mod}K)`}
+          title={titleOf('link', 'Link')}
           aria-pressed={state.link}
           onMouseDown={keepFocus}
           onClick={() => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined)}
         >
-          🔗
+          <Link {...ICON} />
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="Insert">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { slugify } from '../../shared/story/create';
 import { STORY_STATUSES, type StoryMeta } from '../../shared/story/schema';
 
@@ -67,10 +67,13 @@ export function StoryHeader({ meta, onChange }: Props) {
 /** Everything else the CMS needs, in the side panel. */
 export function MetadataPanel({ meta, onChange }: Props) {
   const [tagsText, setTagsText] = useState(meta.tags.join(', '));
-  // Follow tags that change from outside (open, new) without fighting the user's typing.
-  useEffect(() => {
-    setTagsText((current) => (parseTags(current).join('|') === meta.tags.join('|') ? current : meta.tags.join(', ')));
-  }, [meta.tags]);
+  // Follow tags that change from outside (open, new) without fighting the user's typing:
+  // adjusted while rendering, when the tags differ from the ones last seen.
+  const [tagsSeen, setTagsSeen] = useState(meta.tags);
+  if (tagsSeen !== meta.tags) {
+    setTagsSeen(meta.tags);
+    if (parseTags(tagsText).join('|') !== meta.tags.join('|')) setTagsText(meta.tags.join(', '));
+  }
 
   const auto = isSlugAutomatic(meta);
   return (

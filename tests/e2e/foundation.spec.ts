@@ -121,7 +121,8 @@ test('a reporter writes a formatted story, saves it, reloads and reopens it unch
   await page.getByLabel('File name').fill('foundation');
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  await expect(page).toHaveTitle('foundation — Copydesk');
+  // The window is named by the headline, not the file name.
+  await expect(page).toHaveTitle('Clinton offers support to Teigen — Copydesk');
 
   const file = path.join(docsDir, 'foundation.story');
   expect(existsSync(file)).toBe(true);

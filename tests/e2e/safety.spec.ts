@@ -165,13 +165,19 @@ test('a story and its Save As copy, open in two windows, keep a crash journal ea
   writeFileSync(path.join(docsDir, 'twin-copy.story'), text);
   const context = await browser.newContext();
   try {
-    for (const [name, marker] of [
-      ['twin-original', 'ORIGINAL-EDIT'],
-      ['twin-copy', 'COPY-EDIT'],
-    ] as const) {
+    // Both windows open before either is edited: a window opened after the other's first
+    // journal write would (rightly) offer that work back first.
+    const pages = [];
+    for (const name of ['twin-original', 'twin-copy']) {
       const page = await context.newPage();
       await page.goto(`/?open=${name}.story`);
       await expect(page.locator('[data-block="helpline"]')).toHaveCount(1);
+      pages.push(page);
+    }
+    for (const [page, marker] of [
+      [pages[0]!, 'ORIGINAL-EDIT'],
+      [pages[1]!, 'COPY-EDIT'],
+    ] as const) {
       await editor(page).locator(':scope > p').first().click();
       await page.keyboard.press('End');
       await page.keyboard.type(` ${marker}`);

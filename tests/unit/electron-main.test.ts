@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_COMMAND_EVENT, CHANNEL_NAMES } from '../../shared/ipc';
+import { acceleratorFor, KEYMAP, platformOf } from '../../shared/keymap';
 import { APP_CSP } from '../../shared/security';
 import { secureWebPreferences } from '../../electron/security';
 import {
@@ -411,6 +412,28 @@ describe('application menu', () => {
       .map((i) => i.accelerator)
       .filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+
+  it('takes every label and accelerator from the keymap, in the menu the keymap names', () => {
+    const platform = platformOf(process.platform);
+    const placed = KEYMAP.filter((b) => b.menu);
+    expect(placed.length).toBeGreaterThan(15);
+    for (const binding of placed) {
+      const items = allItems(topMenu(binding.menu!.name).submenu ?? []);
+      const item = items.find((i) => i.label === binding.label);
+      expect(item, `${binding.menu!.name} → ${binding.label}`).toBeDefined();
+      expect(item!.accelerator).toBe(acceleratorFor(binding, platform));
+      if (binding.role) expect(item!.role).toBe(binding.role);
+      else {
+        win.webContents.send.mockClear();
+        item!.click!();
+        expect(win.webContents.send).toHaveBeenCalledExactlyOnceWith(APP_COMMAND_EVENT, { command: binding.command });
+      }
+    }
+    // No shortcut of the menus' own outside the keymap.
+    const keymapAccelerators = new Set(placed.map((b) => acceleratorFor(b, platform)));
+    const menuAccelerators = allItems(menuTemplate()).flatMap((i) => (i.accelerator ? [i.accelerator] : []));
+    expect(menuAccelerators.filter((a) => !keymapAccelerators.has(a))).toEqual([]);
   });
 
   it('keeps the native Edit roles (undo, redo, cut, copy, paste, select all)', () => {

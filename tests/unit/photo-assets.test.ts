@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64, sha256Hex } from '../../renderer/document/assets';
-import { referencedAssets } from '../../renderer/App';
+import { referencedAssets } from '../../renderer/document/open-document';
 import { makePng } from '../fixtures/images';
 
 describe('photo assets are content-addressed', () => {

@@ -1,15 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link';
-import { mergeRegister } from '@lexical/utils';
-import {
-  $createTextNode,
-  $getSelection,
-  $isRangeSelection,
-  $setSelection,
-  COMMAND_PRIORITY_NORMAL,
-  KEY_DOWN_COMMAND,
-  type BaseSelection,
-} from 'lexical';
+import { $createTextNode, $getSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_NORMAL, type BaseSelection } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
 import { normaliseLinkInput } from '../../../shared/links';
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
@@ -50,25 +41,29 @@ export function LinkEditorPlugin() {
       setError(null);
       return true;
     };
-    return mergeRegister(
-      editor.registerCommand(OPEN_LINK_EDITOR_COMMAND, openEditor, COMMAND_PRIORITY_NORMAL),
-      editor.registerCommand(
-        KEY_DOWN_COMMAND,
-        (event: KeyboardEvent) => {
-          if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
-            event.preventDefault();
-            return openEditor();
-          }
-          return false;
-        },
-        COMMAND_PRIORITY_NORMAL,
-      ),
-    );
+    // Ctrl/Cmd+K comes here through the story editor's keys (shared/keymap.ts).
+    return editor.registerCommand(OPEN_LINK_EDITOR_COMMAND, openEditor, COMMAND_PRIORITY_NORMAL);
   }, [editor]);
 
   useEffect(() => {
     if (open) inputRef.current?.focus();
   }, [open]);
+
+  // Escape anywhere in the box is Cancel (a native listener: the form itself is not a control).
+  const formRef = useRef<HTMLFormElement>(null);
+  const isOpen = open !== null;
+  useEffect(() => {
+    const form = formRef.current;
+    if (!isOpen || !form) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      setOpen(null);
+      editor.focus();
+    };
+    form.addEventListener('keydown', onKeyDown);
+    return () => form.removeEventListener('keydown', onKeyDown);
+  }, [isOpen, editor]);
 
   if (!open) return null;
 
@@ -124,7 +119,7 @@ export function LinkEditorPlugin() {
 
   return (
     <div className="link-editor" role="dialog" aria-label={open.existing ? 'Edit link' : 'Add link'}>
-      <form onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())}>
+      <form ref={formRef} onSubmit={submit}>
         <label htmlFor="link-url">Link address</label>
         <input
           id="link-url"

@@ -57,8 +57,8 @@ function BlockPortals({ editor }: { editor: LexicalEditor }): JSX.Element[] {
   );
   /** Blocks mounted (by node key); a mounted block stays mounted while its node lives. */
   const [live, setLive] = useState<ReadonlySet<string>>(() => new Set());
+  /** The same set, for listeners: written together with every setLive below. */
   const liveRef = useRef(live);
-  liveRef.current = live;
   /** Keys seen in the last decorators, to tell a story's worth of new blocks from a few. */
   const known = useRef(new Set<string>());
   /** Waiting blocks: the host element each is watched on. */
