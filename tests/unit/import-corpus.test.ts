@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BLOCK_LIST } from '../../shared/blocks/registry';
 import { formatImportSummary } from '../../shared/import/plain-text';
 import { KINDS, loadCorpus, scoreCorpus } from '../../scripts/import-corpus';
 
@@ -39,10 +40,10 @@ describe('the article corpus', () => {
 
     it('reports in its summary what it made', () => {
       const count = (type: string) => article.nodes.filter((n) => n.type === type).length;
+      // Every registered block has its count (pull quotes and embeds too, at 0 on plain text).
+      const blockCounts = Object.fromEntries(BLOCK_LIST.map((d) => [d.summary.key, count(d.type)]));
       expect(article.summary).toEqual({
-        tweets: count('tweet'),
-        photos: count('photo'),
-        helplines: count('helpline'),
+        ...blockCounts,
         paragraphs: count('paragraph'),
         headings: count('heading'),
         lists: count('list'),

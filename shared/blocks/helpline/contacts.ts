@@ -14,7 +14,43 @@ export interface PhoneMatch {
 
 const PHONE = /(?:(?<=\b(?:at|on))|(?<![\p{L}\p{N}/.:,+\-$£€#@_]))(\+?(?:\(\d{1,5}\)\s?)?\d(?:[ .-]?\d){1,16})(?![\p{L}\p{N}/%_]|[.,]\d)/gu;
 
-/** Every run of digits that could be a phone number (3 to 15 digits). */
+/**
+ * Services a footer names. Known here because a closing sentence that names one is clearly
+ * about support services (see `isYear`).
+ */
+const KNOWN_SERVICES =
+  /\b(?:life\s?line|youth\s?line|samaritans|beyond\s?blue|kids\s?(?:help)?line|mensline|headspace|healthline|depression\s+helpline|anxiety\s+(?:nz|helpline|line|uk)|whatsup|what'?s\s+up|suicide|crisis\s+(?:line|helpline|text\s+line|support|team)|helpline|women'?s\s+refuge|rural\s+support\s+trust|papyrus|childline|nspcc|trevor\s+project|befrienders|butterfly\s+foundation|qlife|1800\s?respect|open\s+arms|13\s?yarn|mates\s+in\s+construction|victim\s+support|1737|988)\b/iu;
+/** Services whose names are ordinary words, recognised only as proper names. */
+const KNOWN_SERVICE_NAMES = /\b(?:Sands|Shine|Outline|Shout|SANE|Mind|CALM|Rainbow\s+Youth|Le\s+Va)\b/u;
+
+export function namesKnownService(text: string): boolean {
+  return KNOWN_SERVICES.test(text) || KNOWN_SERVICE_NAMES.test(text);
+}
+
+/** Words before a number that make it a year: "in 1961", "the 1983 election", "since 2004", "May 2020". */
+const YEAR_BEFORE =
+  /\b(?:in|the|since|by|from|until|till|before|after|during|of|around|circa|year|early|mid|late|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$/iu;
+/** Words after a number that make it a year: "the 1983 election", "2019 season". */
+const YEAR_AFTER =
+  /^\s+(?:general\s+|local\s+|federal\s+|state\s+|snap\s+)?(?:elections?|season|census|budget|campaign|world\s+cup|olympics|games|final|grand\s+final|referendum|earthquake|floods?|tournament|series|championships?|cohort|intake|survey|report|review|inquiry|pandemic|lockdown)\b/iu;
+/** "call 1961", "text the 2020 line": a number asked for is dialled, whatever it looks like. */
+const DIAL_BEFORE = /\b(?:call|phone|ring|dial|text|txt|on)\s+(?:the\s+)?$/iu;
+
+/**
+ * A four-digit 1900–2099 that reads as a year by the words around it is not a phone number
+ * ("in 1961", "the 1983 election"), unless the text is clearly about support services — it
+ * names a known service — and asks for the number to be dialled. Real short numbers stay:
+ * 1737 and 111 are no years, "13 11 14" and "116 123" are spaced.
+ */
+function isYear(text: string, printed: string, index: number): boolean {
+  if (!/^(?:19|20)\d\d$/.test(printed)) return false;
+  const before = text.slice(Math.max(0, index - 40), index);
+  const after = text.slice(index + printed.length, index + printed.length + 40);
+  if (!YEAR_BEFORE.test(before) && !YEAR_AFTER.test(after)) return false;
+  return !(DIAL_BEFORE.test(before) && namesKnownService(text));
+}
+
+/** Every run of digits that could be a phone number (3 to 15 digits); years are not. */
 export function findPhones(text: string): PhoneMatch[] {
   const found: PhoneMatch[] = [];
   for (const match of text.matchAll(PHONE)) {
@@ -27,6 +63,7 @@ export function findPhones(text: string): PhoneMatch[] {
     if (/\p{L}$/u.test(text.slice(0, index)) && count < 7) continue;
     // "0800 LIFELINE": the digits of a vanity number are not a number on their own.
     if (count <= 4 && /^\s+\p{Lu}{4,}\b/u.test(text.slice(index + printed.length))) continue;
+    if (isYear(text, printed, index)) continue;
     const before = text.slice(Math.max(0, index - 30), index).toLowerCase();
     const textOnly = /\btext(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before) && !/\bcall\s+or\s+text(?:\s+\p{L}+)?\s+(?:to\s+)?$/u.test(before);
     found.push({ printed, digits, index, textOnly });

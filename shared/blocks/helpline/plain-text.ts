@@ -1,6 +1,6 @@
 import { BUILT_IN_PRESETS, matchesPreset, type HelplineEntry, type HelplinePreset, type HelplineState } from '.';
 import { parseBullet, withoutBullet } from '../../import/bullets';
-import { findPhones, findWebAddresses } from './contacts';
+import { findPhones, findWebAddresses, namesKnownService } from './contacts';
 import { entryName, fallbackName, makeEntry, MAX_ENTRY_CHARS, parseHelplineEntry, sentenceEntries, splitSentences } from './entries';
 
 export {
@@ -67,15 +67,11 @@ export function isHelplineHeading(line: string): boolean {
   return text.length <= 60 && HEADING.test(text);
 }
 
-const KNOWN_SERVICES =
-  /\b(?:life\s?line|youth\s?line|samaritans|beyond\s?blue|kids\s?(?:help)?line|mensline|headspace|healthline|depression\s+helpline|anxiety\s+(?:nz|helpline|line|uk)|whatsup|what'?s\s+up|suicide|crisis\s+(?:line|helpline|text\s+line|support|team)|helpline|women'?s\s+refuge|rural\s+support\s+trust|papyrus|childline|nspcc|trevor\s+project|befrienders|butterfly\s+foundation|qlife|1800\s?respect|open\s+arms|13\s?yarn|mates\s+in\s+construction|victim\s+support|1737|988)\b/iu;
-/** Services whose names are ordinary words, recognised only as proper names. */
-const KNOWN_SERVICE_NAMES = /\b(?:Sands|Shine|Outline|Shout|SANE|Mind|CALM|Rainbow\s+Youth|Le\s+Va)\b/u;
 const HELP_PHRASES =
   /\b(?:needs?|get|getting|seek|seeking|for|find)\s+(?:help|support)\b|\b(?:help|support)\s+is\s+available\b|\bneed\s+to\s+talk\b|\bcounsell?or|\bmental\s+health\b|\b24\/7\b|\bfree(?:phone|call|\s+call)\b/iu;
 
 function mentionsHelp(text: string): boolean {
-  return KNOWN_SERVICES.test(text) || KNOWN_SERVICE_NAMES.test(text) || HELP_PHRASES.test(text);
+  return namesKnownService(text) || HELP_PHRASES.test(text);
 }
 
 /** Finds the story's helpline footer in its lines ('' or whitespace for blank lines). */

@@ -61,8 +61,10 @@ export class Converter implements Sink {
     let headline = this.headline;
     if (!headline && this.headlineFrom === 'any') {
       const first = children[0];
-      if (first?.type === 'heading' && first.tag === 'h1') {
-        headline = plainTextOf(first).replace(/\s+/g, ' ').trim();
+      const text = first?.type === 'heading' && first.tag === 'h1' ? plainTextOf(first).replace(/\s+/g, ' ').trim() : '';
+      // One letter is a section of an A–Z or a list, not a headline: it stays a heading.
+      if ([...text].length > 1) {
+        headline = text;
         children = children.slice(1);
       } else headline = this.documentTitle;
     }
