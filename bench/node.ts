@@ -17,6 +17,7 @@ import { diffWords } from 'diff';
 import { compareStories } from '../shared/compare';
 import { bodyPlainText } from '../shared/story/create';
 import type { SerializedBodyNode, Story } from '../shared/story/schema';
+import type * as ExportEntry from './export-entry';
 import { headlessPeerState, type GeneratedStory } from './generate';
 import { now, ratio, rotate, summarize, type Summary } from './stats';
 
@@ -125,8 +126,10 @@ export function headlessHtml(state: SerializedEditorState): string {
   return withDOM(() => editor.read(() => $generateHtmlFromNodes(editor, null)));
 }
 
+type ExportBundle = typeof ExportEntry;
+
 /** Our export code bundled by esbuild (no tsx wrappers), as the app and a built CLI run it. */
-async function loadExportBundle(outDir: string): Promise<typeof import('./export-entry')> {
+async function loadExportBundle(outDir: string): Promise<ExportBundle> {
   const outfile = path.join(outDir, 'export-lib.mjs');
   await build({
     entryPoints: ['bench/export-entry.ts'],
@@ -137,7 +140,7 @@ async function loadExportBundle(outDir: string): Promise<typeof import('./export
     outfile,
     logLevel: 'warning',
   });
-  return (await import(pathToFileURL(outfile).href)) as typeof import('./export-entry');
+  return (await import(pathToFileURL(outfile).href)) as ExportBundle;
 }
 
 export async function benchExport(gen: GeneratedStory, workDir: string, runs: number): Promise<Pair[]> {

@@ -11,10 +11,14 @@ function parseArgs(argv: string[]): { port: number; docs: string } | string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = argv[i + 1];
-    if (arg === '--port' && value !== undefined) ((port = Number(value)), i++);
-    else if (arg.startsWith('--port=')) port = Number(arg.slice(7));
-    else if (arg === '--docs' && value !== undefined) ((docs = value), i++);
-    else if (arg.startsWith('--docs=')) docs = arg.slice(7);
+    if (arg === '--port' && value !== undefined) {
+      port = Number(value);
+      i++;
+    } else if (arg.startsWith('--port=')) port = Number(arg.slice(7));
+    else if (arg === '--docs' && value !== undefined) {
+      docs = value;
+      i++;
+    } else if (arg.startsWith('--docs=')) docs = arg.slice(7);
     else return `unknown option "${arg}" (use --port N and --docs DIR)`;
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port must be a number from 0 to 65535`;

@@ -29,7 +29,13 @@ export const FileStampSchema = z.object({
 export type FileStamp = z.infer<typeof FileStampSchema>;
 
 /** `notes`: what opening a `.story` container set aside (a damaged photo…), one line each, for the window to show. */
-const OpenedStorySchema = z.object({ path: filePath, name: z.string(), text: z.string(), stamp: FileStampSchema, notes: z.array(z.string()).optional() });
+const OpenedStorySchema = z.object({
+  path: filePath,
+  name: z.string(),
+  text: z.string(),
+  stamp: FileStampSchema,
+  notes: z.array(z.string()).optional(),
+});
 export type OpenedStory = z.infer<typeof OpenedStorySchema>;
 
 const Canceled = z.object({ canceled: z.literal(true) });

@@ -189,7 +189,7 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   } catch {
     return { ok: false, reason: 'is not UTF-8 text (save it as UTF-8 and try again)' };
   }
-  // eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file
+
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 0 && controls * 100 > text.length) return { ok: false, reason: 'is a binary file, not text' };
   if (text.trim() === '') return { ok: false, reason: 'is empty' };

@@ -30,7 +30,7 @@ export type Child = Html | string | null | undefined | false | readonly Child[];
 
 // Characters HTML forbids in text (C0 controls other than tab/newline/return, DEL, lone
 // surrogates would be replaced by parsers anyway): dropped so the output is valid HTML.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function escapeText(text: string): string {
@@ -39,7 +39,7 @@ export function escapeText(text: string): string {
   if (!NEEDS_TEXT_ESCAPE.test(value)) return value;
   return value.replace(FORBIDDEN, '').replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+
 const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** For a value inside double quotes (el() always writes them); `'` needs no escape there. */
@@ -48,7 +48,7 @@ export function escapeAttribute(value: string): string {
   if (!NEEDS_ATTRIBUTE_ESCAPE.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(/[&<>"]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+
 const NEEDS_ATTRIBUTE_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 

@@ -146,7 +146,7 @@ export function planEntries(entries: readonly EntryInfo[]): EntryPlan | string {
 function unsafeName(name: string): string | null {
   if (name === '' || name.length > 1024) return 'has an unusable name';
   // Control characters are exactly what this refuses.
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u001f\u007f\\:]/.test(name)) return 'has characters not allowed in a file name';
   if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'is an absolute path';
   if (name.split('/').some((part) => part === '..' || part === '.')) return 'leads out of the story (path traversal)';
@@ -210,7 +210,7 @@ export function isAssetKey(key: string): boolean {
 
 function short(name: string): string {
   // Control characters in a name from the file are shown as '?', so the reason stays one line.
-  // eslint-disable-next-line no-control-regex
+
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
 }

@@ -10,7 +10,7 @@ export function isSafeLinkUrl(url: string): boolean {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed.length > 4096) return false;
   // Refuse control characters and whitespace that browsers strip before resolving a scheme.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+
   if (/[\u0000-\u0020\u007f-\u009f]/.test(trimmed)) return false;
   let parsed: URL;
   try {

@@ -151,7 +151,9 @@ function restoreFromContainer(input: unknown, source: StoryAssetSource): Restore
     const why = damaged.get(key) ?? 'its image is not listed in story.json';
     shown.add(key);
     const caption = String(node.caption ?? '').trim();
-    notes.push(`photo in block ${index + 1}${caption ? ` ("${truncate(caption, 40)}")` : ''} is damaged: ${why}; its caption and credit are kept`);
+    notes.push(
+      `photo in block ${index + 1}${caption ? ` ("${truncate(caption, 40)}")` : ''} is damaged: ${why}; its caption and credit are kept`,
+    );
     children[index] = { ...node, asset: '' };
   }
   for (const [key, why] of damaged) {

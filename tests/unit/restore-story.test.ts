@@ -25,7 +25,7 @@ function freshStory(): Story {
 
 /** A plain JSON copy of a story, to be broken by a test. */
 // The tests break stories on purpose: a story as loose JSON any field of which can be replaced.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 type LooseJson = Record<string, any>;
 
 function storyJson(story: Story = freshStory()): LooseJson {

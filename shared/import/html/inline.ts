@@ -10,7 +10,7 @@ export type Inline =
 
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
 // C0/C1 controls and BOMs (tab, newline and NEL are handled before this runs).
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+
 const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufeff]/g;
 const LINE_SEPARATORS = /[\u0085\u2028\u2029]/;
 

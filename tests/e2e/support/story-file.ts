@@ -6,7 +6,7 @@ import { unzipSync } from 'fflate';
  * photo's entry put back as base64 `data` (the one-JSON-text layout), or a `.story.json` /
  * schemaVersion 1 text as it is.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read arbitrary fields of the saved JSON
+
 export function readSavedStory(file: string): any {
   const bytes = readFileSync(file);
   if (bytes.toString('latin1', 0, 4) !== 'PK\x03\x04') return JSON.parse(bytes.toString('utf8'));

@@ -9,6 +9,8 @@ import path from 'node:path';
  */
 export const test = base.extend<{ cleanJournal: void }>({
   cleanJournal: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       rmSync(path.join(process.env.E2E_DOCS!, '.copydesk', 'recovery'), { recursive: true, force: true });
       await use();

@@ -12,7 +12,6 @@ import type * as PreloadModule from '../../../electron/preload';
  * session permission handlers, the menu template and what the preload exposed.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a listener takes whatever Electron passes it
 type Fn = (...args: any[]) => any;
 
 export function fakeEvent() {
