@@ -279,9 +279,9 @@ function buildMenu() {
       submenu: [
         item('toggle-preview'),
         { type: 'separator' },
-        { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: () => desktop.zoom(mainWindow, 'reset') },
-        { label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus', click: () => desktop.zoom(mainWindow, 'in') },
-        { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => desktop.zoom(mainWindow, 'out') },
+        { ...item('zoom-reset'), click: () => desktop.zoom(mainWindow, 'reset') },
+        { ...item('zoom-in'), click: () => desktop.zoom(mainWindow, 'in') },
+        { ...item('zoom-out'), click: () => desktop.zoom(mainWindow, 'out') },
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),

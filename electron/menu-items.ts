@@ -18,5 +18,7 @@ export function keymapItem(command: KeymapCommand, platform: Platform, send: (co
   const label = binding.label;
   const accelerator = acceleratorFor(binding, platform);
   if (binding.role) return { label, accelerator, role: binding.role };
+  // The caller gives main-process items (zoom) their own click.
+  if (binding.mainProcess) return { label, accelerator };
   return { label, accelerator, click: () => send(command as AppCommandName) };
 }

@@ -10,7 +10,10 @@ export type Platform = 'mac' | 'windows' | 'linux';
 export type MenuName = 'File' | 'Edit' | 'Format' | 'View' | 'Help';
 
 /** App commands, plus the editing commands the menus give to Electron's own roles. */
-export type KeymapCommand = AppCommandName | 'undo' | 'redo';
+export type KeymapCommand = AppCommandName | 'undo' | 'redo' | ZoomCommand;
+
+/** View zoom: the desktop's main process sets the window's zoom itself and remembers it. */
+export type ZoomCommand = 'zoom-reset' | 'zoom-in' | 'zoom-out';
 
 export interface KeyBinding {
   command: KeymapCommand;
@@ -26,6 +29,8 @@ export interface KeyBinding {
   menu?: { name: MenuName; group: number };
   /** An Electron menu role that does the work (the native Edit items). */
   role?: 'undo' | 'redo';
+  /** Done by the desktop's main process itself, not sent to the window (zoom). */
+  mainProcess?: true;
   /**
    * Who answers the key inside the window: the app ('window', whatever has focus), the story
    * editor ('editor', while the text has focus), Lexical itself ('lexical', its built-in keys),
@@ -210,6 +215,33 @@ export const KEYMAP: readonly KeyBinding[] = [
     section: 'View and help',
   },
   {
+    command: 'zoom-reset',
+    label: 'Actual size',
+    accelerator: 'CmdOrCtrl+0',
+    menu: { name: 'View', group: 1 },
+    mainProcess: true,
+    handler: 'menu',
+    section: 'View and help',
+  },
+  {
+    command: 'zoom-in',
+    label: 'Zoom in',
+    accelerator: 'CmdOrCtrl+Plus',
+    menu: { name: 'View', group: 1 },
+    mainProcess: true,
+    handler: 'menu',
+    section: 'View and help',
+  },
+  {
+    command: 'zoom-out',
+    label: 'Zoom out',
+    accelerator: 'CmdOrCtrl+-',
+    menu: { name: 'View', group: 1 },
+    mainProcess: true,
+    handler: 'menu',
+    section: 'View and help',
+  },
+  {
     command: 'shortcuts',
     label: 'Keyboard shortcuts',
     accelerator: 'CmdOrCtrl+/',
@@ -219,6 +251,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     section: 'View and help',
   },
 ];
+
+/** The app command the window runs for a binding; null for Electron roles (undo, redo) and main-process items (zoom). */
+export function windowCommand(binding: KeyBinding): AppCommandName | null {
+  if (binding.role || binding.mainProcess) return null;
+  return binding.command as AppCommandName;
+}
 
 export function bindingFor(command: KeymapCommand): KeyBinding {
   const binding = KEYMAP.find((b) => b.command === command);

@@ -18,7 +18,7 @@ import {
 } from 'lexical';
 import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AppCommandName } from '../../shared/ipc';
-import { bindingForKey, type KeyPress } from '../../shared/keymap';
+import { bindingForKey, windowCommand, type KeyPress } from '../../shared/keymap';
 import { PLATFORM } from '../shell/platform';
 import { BLOCK_NODE_TYPES, isSafeLinkUrl, type StoryBody } from '../../shared/story/schema';
 import { countWords } from '../../shared/story/create';
@@ -215,7 +215,7 @@ const EditorBridge = forwardRef<StoryEditorHandle, Pick<Props, 'onEdit' | 'onCou
 /** The story editor's own keys (the Format menu's), from the one keymap. */
 export function shortcutCommand(event: KeyPress): AppCommandName | null {
   const binding = bindingForKey(event, PLATFORM, ['editor']);
-  return binding && binding.command !== 'undo' && binding.command !== 'redo' ? binding.command : null;
+  return binding ? windowCommand(binding) : null;
 }
 
 function runFormatCommand(editor: LexicalEditor, command: AppCommandName) {

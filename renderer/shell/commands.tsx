@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../shared/ipc';
-import { bindingForKey } from '../../shared/keymap';
+import { bindingForKey, windowCommand } from '../../shared/keymap';
 import { KeyboardShortcutsDialog } from '../dialogs/KeyboardShortcutsDialog';
 import { call, onAppCommand } from '../bridge';
 import { copyHtml, exportToFile, togglePreview } from '../document/export';
@@ -79,9 +79,10 @@ export function useAppCommands(session: StorySession): void {
         return void runAppCommand(session, { command: 'toggle-preview' });
       }
       const binding = bindingForKey(event, PLATFORM, ['window']);
-      if (!binding || binding.command === 'undo' || binding.command === 'redo') return;
+      const command = binding ? windowCommand(binding) : null;
+      if (!command) return;
       event.preventDefault();
-      void runAppCommand(session, { command: binding.command });
+      void runAppCommand(session, { command });
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -424,6 +424,7 @@ describe('application menu', () => {
       expect(item, `${binding.menu!.name} → ${binding.label}`).toBeDefined();
       expect(item!.accelerator).toBe(acceleratorFor(binding, platform));
       if (binding.role) expect(item!.role).toBe(binding.role);
+      else if (binding.mainProcess) expect(item!.click).toBeTypeOf('function');
       else {
         win.webContents.send.mockClear();
         item!.click!();
