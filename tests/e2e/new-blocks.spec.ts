@@ -1,3 +1,4 @@
+import { readSavedStory } from './support/story-file';
 import { expect, test, type Page } from './support/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -212,7 +213,7 @@ test('a pull quote goes in from the toolbar and the / menu, moves, deletes and c
   await page.getByLabel('File name').fill('new-blocks');
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  const saved = JSON.parse(readFileSync(path.join(docsDir, 'new-blocks.story'), 'utf8'));
+  const saved = readSavedStory(path.join(docsDir, 'new-blocks.story'));
   const blocks = saved.body.root.children.filter((c: { type: string }) => c.type === 'pullquote' || c.type === 'embed');
   expect(blocks.map((b: { type: string }) => b.type).sort()).toEqual(['embed', 'pullquote', 'pullquote']);
   expect(blocks.find((b: { type: string }) => b.type === 'pullquote')).toMatchObject({

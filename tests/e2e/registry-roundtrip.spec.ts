@@ -1,3 +1,4 @@
+import { readSavedStory } from './support/story-file';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BLOCK_LIST, pickState, type BlockType } from '../../shared/blocks/registry';
@@ -28,7 +29,7 @@ async function saveAs(page: Page, name: string) {
 }
 
 function savedBlock(name: string, type: string): Record<string, unknown> {
-  const story = JSON.parse(readFileSync(path.join(docsDir, `${name}.story`), 'utf8'));
+  const story = readSavedStory(path.join(docsDir, `${name}.story`));
   const blocks = story.body.root.children.filter((n: { type: string }) => n.type === type);
   expect(blocks).toHaveLength(1);
   return blocks[0];
