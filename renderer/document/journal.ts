@@ -71,7 +71,14 @@ export interface JournalSnapshot {
 export class StoryJournal {
   /** The photos last journalled, per story: typing does not re-send megabytes of images. */
   private sentAssets: { storyId: string; key: string } | null = null;
-  private readonly scheduler = new JournalScheduler(() => void this.flush());
+  /** The write under way, if any: a clear waits for it, or a late write would outlive the save. */
+  private writing: Promise<void> | null = null;
+  private readonly scheduler = new JournalScheduler(() => {
+    const write = this.flush().finally(() => {
+      if (this.writing === write) this.writing = null;
+    });
+    this.writing = write;
+  });
 
   constructor(private readonly snapshot: () => JournalSnapshot | null) {}
 
@@ -81,7 +88,14 @@ export class StoryJournal {
   clear = async (storyId: string): Promise<void> => {
     this.scheduler.cancel();
     if (this.sentAssets?.storyId === journalKey(storyId)) this.sentAssets = null;
+    const writing = this.writing;
     await call('journal:clear', { storyId: journalKey(storyId) });
+    // A journal write still in flight (a story with large photos takes a while) lands after
+    // that clear and would offer saved work back as "unsaved" on the next start: clear again.
+    if (writing) {
+      await writing.catch(() => {});
+      await call('journal:clear', { storyId: journalKey(storyId) });
+    }
   };
 
   /** The window is going away: nothing more is written. */

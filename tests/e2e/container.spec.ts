@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,13 @@ test('a story with a 20 MB photo saves as a container, reopens byte-identical, a
   await page.getByLabel('File name').fill('large-photo');
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 60_000 });
+
+  // The crash journal of the unsaved story (20 MB of photo) is cleared once its last write has
+  // landed; reopening before that would be offered the saved work back as unsaved.
+  const recovery = path.join(docsDir, '.copydesk', 'recovery');
+  await expect
+    .poll(() => (existsSync(recovery) ? readdirSync(recovery).filter((f) => f.endsWith('.json')) : []), { timeout: 60_000 })
+    .toEqual([]);
 
   const file = path.join(docsDir, 'large-photo.story');
   const first = unzipSync(readFileSync(file));
