@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { APP_COMMAND_EVENT } from '../../shared/ipc';
+import { bindingFor } from '../../shared/keymap';
 import { LAPTOP_DISPLAY, launchMain, type FakeDisplay, type FakeElectron } from './support/fake-electron';
 
 /**
@@ -166,10 +167,10 @@ describe('the window comes back where it was', () => {
   it('View → Zoom In / Out / Actual Size change the zoom, which is restored next run', async () => {
     const first = await run();
     const win = first.lastWindow();
-    item(menu(first), 'View', 'Zoom In').click!();
-    item(menu(first), 'View', 'Zoom In').click!();
+    item(menu(first), 'View', bindingFor('zoom-in').label).click!();
+    item(menu(first), 'View', bindingFor('zoom-in').label).click!();
     expect(win.webContents.setZoomLevel).toHaveBeenLastCalledWith(1);
-    item(menu(first), 'View', 'Zoom Out').click!();
+    item(menu(first), 'View', bindingFor('zoom-out').label).click!();
     expect(win.webContents.setZoomLevel).toHaveBeenLastCalledWith(0.5);
     await vi.waitFor(async () =>
       expect(JSON.parse(await fs.readFile(path.join(userData, 'window-state.json'), 'utf8')).zoomLevel).toBe(0.5),
@@ -179,7 +180,7 @@ describe('the window comes back where it was', () => {
     const again = next.lastWindow();
     again.webContents.emit('did-finish-load');
     expect(again.webContents.setZoomLevel).toHaveBeenLastCalledWith(0.5);
-    item(menu(next), 'View', 'Actual Size').click!();
+    item(menu(next), 'View', bindingFor('zoom-reset').label).click!();
     expect(again.webContents.setZoomLevel).toHaveBeenLastCalledWith(0);
   });
 });
