@@ -110,7 +110,8 @@ body{margin:0;background:#fff;color:#111;font:17px/1.6 Georgia,"Times New Roman"
 .story-diff{max-width:42rem;margin:2rem auto;padding:0 1rem}
 ins{background:#d5f5dd;color:#0b5a22;text-decoration:underline}
 del{background:#fbd9d9;color:#8a1111;text-decoration:line-through}
-.diff-block{margin:0 0 1rem;padding:.1rem .75rem;border-left:3px solid transparent}
+.diff-block{margin:0 0 .75rem;padding:.1rem .75rem;border-left:3px solid transparent}
+.diff-block p,.diff-block h3,.diff-block blockquote,.diff-block ul{margin:.4rem 0}
 .diff-change,.diff-move{border-left-color:#c98a00}.diff-insert{border-left-color:#1b8a3b}.diff-delete{border-left-color:#b3261e}
 .diff-note,.diff-stats,.diff-fields,.diff-meta,.diff-label{font:.85rem/1.45 system-ui,sans-serif;color:#444}
 .diff-field{font-weight:600}
