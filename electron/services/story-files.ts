@@ -5,9 +5,12 @@ import writeFileAtomic from 'write-file-atomic';
 import type { ErrorCode, FileStamp, OpenedStory } from '../../shared/ipc';
 import { JSON_STORY_EXTENSION, looksLikeZip } from '../../shared/story/container';
 import { serializeStory } from '../../shared/story/create';
-import { oneLine, restoreStoryText } from '../../shared/story/restore';
+import { oneLine } from '../../shared/story/restore';
 import { MAX_CONTAINER_BYTES, MAX_STORY_BYTES } from '../../shared/story/schema';
+import { BACKUP_SUFFIX, removeLeftoverTempFiles } from './leftover-temp-files';
 import { buildContainer, previousEntries, readContainer, storyForContainer } from './story-container';
+
+export { BACKUP_SUFFIX, TEMP_FILE_MAX_AGE_MS, isTempFileOf, removeLeftoverTempFiles } from './leftover-temp-files';
 
 /**
  * Reading and writing `.story` files. Plain Node (no `electron`), so the desktop app, the
@@ -25,7 +28,6 @@ export class StoryFileError extends Error {
 }
 
 export const STORY_EXTENSION = '.story';
-export const BACKUP_SUFFIX = '.bak';
 
 /**
  * How a path is saved: a `.story` as the container, anything else (`.story.json`) as one JSON
@@ -301,72 +303,6 @@ export async function describeConflict(
 ): Promise<{ changedOnDisk: boolean; current: FileStamp | null }> {
   const current = await currentStamp(filePath);
   return { changedOnDisk: !sameFile(current, expected), current };
-}
-
-/** Leftover temporary files younger than this may belong to a save still in progress. */
-export const TEMP_FILE_MAX_AGE_MS = 10 * 60 * 1000;
-
-/**
- * write-file-atomic names its temporary file `<name>.<uint32>` beside the target; a save
- * killed between creating and renaming it leaves one behind (for the story and for its
- * `.bak`). These are never `.story` files, so nothing lists or opens them by mistake.
- */
-export function isTempFileOf(storyName: string, candidate: string): boolean {
-  for (const base of [storyName, storyName + BACKUP_SUFFIX]) {
-    if (candidate.length > base.length + 1 && candidate.startsWith(`${base}.`) && /^\d{1,10}$/.test(candidate.slice(base.length + 1))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Removes temporary files left beside `filePath` by interrupted saves, once older than
- * `olderThanMs`. Only what holds no words of its own goes: a partial write (not a readable
- * story) or a copy of the story or its backup. A complete story that differs from both — a
- * save killed just before its rename — is kept, as is anything that is not a plain file.
- */
-export async function removeLeftoverTempFiles(
-  filePath: string,
-  options: { olderThanMs?: number; now?: number } = {},
-): Promise<{ removed: string[]; kept: string[] }> {
-  const olderThanMs = options.olderThanMs ?? TEMP_FILE_MAX_AGE_MS;
-  const now = options.now ?? Date.now();
-  const folder = path.dirname(filePath);
-  const name = path.basename(filePath);
-  const removed: string[] = [];
-  const kept: string[] = [];
-  const candidates = (await fs.readdir(folder)).filter((entry) => isTempFileOf(name, entry));
-  if (candidates.length === 0) return { removed, kept };
-  const known = await Promise.all([filePath, filePath + BACKUP_SUFFIX].map((f) => fs.readFile(f).catch(() => null)));
-  for (const candidate of candidates.sort()) {
-    const full = path.join(folder, candidate);
-    try {
-      const stat = await fs.lstat(full);
-      if (!stat.isFile() || now - stat.mtimeMs < olderThanMs || stat.size > MAX_CONTAINER_BYTES) {
-        kept.push(candidate);
-        continue;
-      }
-      const bytes = await fs.readFile(full);
-      const holdsNothingNew = known.some((k) => k !== null && k.equals(bytes)) || !(await isWholeStory(bytes));
-      if (holdsNothingNew) {
-        await fs.unlink(full);
-        removed.push(candidate);
-      } else {
-        kept.push(candidate);
-      }
-    } catch {
-      kept.push(candidate);
-    }
-  }
-  return { removed, kept };
-}
-
-/** Whether bytes are a complete story, container or text (a write cut short is neither). */
-async function isWholeStory(bytes: Buffer): Promise<boolean> {
-  if (!looksLikeZip(bytes)) return restoreStoryText(bytes.toString('utf8')).ok;
-  const opened = await readContainer(bytes, { withData: false });
-  return typeof opened !== 'string' && opened.restored.ok;
 }
 
 /**
