@@ -329,12 +329,14 @@ export function generateStory(size: BenchSize, seed = DEFAULT_SEED): GeneratedSt
       dateline: 'Auckland',
       language: 'en',
       status: 'subbing',
+      assignee: '',
+      legal: { hold: false, note: '', by: '' },
       createdAt: '2024-02-13T17:05:00.000Z',
       updatedAt: '2024-02-14T09:40:00.000Z',
     },
     body: bodyOf(children),
     assets,
-    review: { comments: [], revisions: [] },
+    review: { comments: [], revisions: [], versions: [], history: [] },
   };
   return { size, seed, story, text: serializeStory(story), words: copyWords(story.body), tweets: tweetsPlaced, photos: photosPlaced };
 }

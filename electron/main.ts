@@ -1,3 +1,4 @@
+import { defaultAuthorName } from './services/author';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -57,6 +58,7 @@ function openStoryPath(filePath: string) {
   }
 }
 
+const authorName = defaultAuthorName();
 const host: HostAdapter = {
   async pickStoryToOpen() {
     if (!mainWindow) return null;
@@ -100,6 +102,7 @@ const host: HostAdapter = {
   checkPath: (filePath) => path.resolve(filePath),
   docsFolder: () => path.join(app.getPath('documents') || os.homedir(), 'Copydesk'),
   settingsFile: () => path.join(app.getPath('userData'), 'settings.json'),
+  defaultAuthorName: () => authorName,
   recoveryFolder: () => recoveryFolderFor(app.getPath('userData')),
   windowReady() {
     windowIsReady = true;

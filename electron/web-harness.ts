@@ -1,3 +1,4 @@
+import { defaultAuthorName } from './services/author';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -19,6 +20,8 @@ export interface HarnessOptions {
   docsDir: string;
   port: number;
   token?: string;
+  /** "Your name" for whoever uses this harness when Settings leave it empty (`--user NAME`). */
+  user?: string;
 }
 
 export interface Harness {
@@ -44,7 +47,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export function webHostAdapter(docsDir: string): HostAdapter {
+export function webHostAdapter(docsDir: string, user = defaultAuthorName()): HostAdapter {
   return {
     // The harness has no native dialogs: the renderer shows its own picker of docs:list.
     pickStoryToOpen: async () => null,
@@ -54,6 +57,7 @@ export function webHostAdapter(docsDir: string): HostAdapter {
     checkPath: (filePath) => resolveInside(docsDir, filePath),
     docsFolder: () => docsDir,
     settingsFile: () => path.join(docsDir, '.copydesk', 'settings.json'),
+    defaultAuthorName: () => user,
     recoveryFolder: () => recoveryFolderFor(path.join(docsDir, '.copydesk')),
     windowReady: () => {},
     setWindowState: () => {},
@@ -64,7 +68,7 @@ export function webHostAdapter(docsDir: string): HostAdapter {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('hex');
   await fs.mkdir(options.docsDir, { recursive: true });
-  const handlers = createHandlers(webHostAdapter(options.docsDir));
+  const handlers = createHandlers(webHostAdapter(options.docsDir, options.user));
   const locks = tabLocks((filePath) => resolveInside(options.docsDir, filePath));
   let port = options.port;
 

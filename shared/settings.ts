@@ -11,6 +11,11 @@ export interface Settings {
   helplinePresets: HelplinePreset[];
   /** Light or dark look; 'system' follows the operating system's setting. */
   theme: Theme;
+  /**
+   * "Your name": who is speaking in comments, suggestions, versions and the timeline. Empty means
+   * the host's default (the OS account's full name, else its user name; the harness's --user).
+   */
+  authorName: string;
   /** The Export dialog's last choices. */
   lastExport: { format: 'html' | 'page' | 'json' | 'ninjs'; assets: 'inline' | 'dir'; tweetScript: boolean };
 }
@@ -23,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tweetLookup: true,
   helplinePresets: [],
   theme: 'system',
+  authorName: '',
   lastExport: { format: 'page', assets: 'inline', tweetScript: false },
 };
 
@@ -35,6 +41,7 @@ export const SettingsSchema = z.object({
     .default([])
     .refine((presets) => new Set(presets.map((p) => p.id)).size === presets.length, { message: 'preset ids must be unique' }),
   theme: z.enum(THEMES).default('system'),
+  authorName: z.string().trim().max(200, { message: 'is longer than 200 characters' }).default(''),
   lastExport: z
     .object({
       format: z.enum(['html', 'page', 'json', 'ninjs']).default('page'),

@@ -30,6 +30,8 @@ export interface HostAdapter {
   recoveryFolder(): string;
   /** Where this user's settings file lives. */
   settingsFile(): string;
+  /** "Your name" when Settings leave it empty: the OS account's full name, else its user name. */
+  defaultAuthorName(): string;
   /** The window has subscribed to commands. */
   windowReady(): void;
   setWindowState(state: { title: string; dirty: boolean }): void;
@@ -112,8 +114,8 @@ export function createHandlers(host: HostAdapter): Handlers {
       await releaseLock(host.checkPath(filePath));
       return {};
     },
-    'settings:get': async () => loadSettings(host.settingsFile()),
-    'settings:set': async ({ settings }) => saveSettings(host.settingsFile(), settings),
+    'settings:get': async () => withAuthor(await loadSettings(host.settingsFile()), host),
+    'settings:set': async ({ settings }) => withAuthor(await saveSettings(host.settingsFile(), settings), host),
     'tweet:lookup': async ({ url }) => {
       const settings = await loadSettings(host.settingsFile());
       if (!settings.tweetLookup) throw new StoryFileError('Tweet look-up is turned off in Settings.', 'forbidden');
@@ -156,4 +158,9 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `${channel} failed: ${message.replace(/\s+/g, ' ').slice(0, 200)}`, code: 'io' };
   }
+}
+
+/** Settings as the window sees them: an empty "Your name" is the host's default, never blank. */
+function withAuthor<S extends { authorName: string }>(settings: S, host: HostAdapter): S {
+  return settings.authorName ? settings : { ...settings, authorName: host.defaultAuthorName() };
 }

@@ -57,6 +57,8 @@ function salvage(data: unknown): Settings {
   if (tweetLookup.success) settings.tweetLookup = tweetLookup.data;
   const theme = shape.theme.safeParse(record.theme);
   if (theme.success) settings.theme = theme.data;
+  const authorName = shape.authorName.safeParse(record.authorName);
+  if (authorName.success) settings.authorName = authorName.data;
   const lastExport = shape.lastExport.safeParse(record.lastExport);
   if (lastExport.success) settings.lastExport = lastExport.data;
   if (Array.isArray(record.helplinePresets)) {

@@ -46,6 +46,21 @@ export function SettingsDialog(props: { settings: Settings; onSave(settings: Set
   return (
     <Modal title="Settings" onCancel={props.onClose} className="settings-dialog">
       <div className="field">
+        <label htmlFor="set-author">Your name</label>
+        <input
+          id="set-author"
+          type="text"
+          maxLength={200}
+          autoComplete="name"
+          aria-describedby="set-author-hint"
+          value={draft.authorName}
+          onChange={(e) => setDraft({ ...draft, authorName: e.target.value })}
+        />
+        <p className="hint" id="set-author-hint">
+          Shown on your comments, suggestions and versions.
+        </p>
+      </div>
+      <div className="field">
         <label htmlFor="set-credit">Photo credit style</label>
         <select
           id="set-credit"

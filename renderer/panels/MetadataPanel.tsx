@@ -4,9 +4,11 @@ import { STORY_STATUSES, type StoryMeta } from '../../shared/story/schema';
 
 const STATUS_LABELS: Record<(typeof STORY_STATUSES)[number], string> = {
   draft: 'Draft',
-  subbing: 'With the subs',
+  filed: 'Filed',
+  subbing: 'Subbing',
   ready: 'Ready',
   sent: 'Sent to CMS',
+  spiked: 'Spiked',
 };
 
 interface Props {

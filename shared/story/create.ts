@@ -27,12 +27,14 @@ export function createStory(options: { id: string; now: Date }): Story {
       dateline: '',
       language: 'en',
       status: 'draft',
+      assignee: '',
+      legal: { hold: false, note: '', by: '' },
       createdAt: iso,
       updatedAt: iso,
     },
     body: emptyBody(),
     assets: {},
-    review: { comments: [], revisions: [] },
+    review: { comments: [], revisions: [], versions: [], history: [] },
   };
 }
 

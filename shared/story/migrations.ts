@@ -37,7 +37,7 @@ const MIGRATIONS: Record<number, Migration> = {
       meta,
       body: body ?? content,
       assets: assets ?? {},
-      review: { comments: [], revisions: [] },
+      review: { comments: [], revisions: [], versions: [], history: [] },
     };
   },
   /**

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { BlockSuggestionSchema } from '../review/model';
 import {
   BLOCK_NODE_TYPES,
   BODY_NODE_SCHEMAS,
@@ -164,6 +165,12 @@ function restoreFromContainer(input: unknown, source: StoryAssetSource): Restore
   return notes.length > 0 ? { ok: true, story, notes } : { ok: true, story };
 }
 
+/** Review fields any top-level node may carry (docs/story-format.md, "Review"). */
+const TOP_LEVEL_REVIEW_FIELDS = z.object({
+  suggestion: BlockSuggestionSchema.optional(),
+  comments: z.array(z.string().min(1).max(100)).max(1000).optional(),
+});
+
 /**
  * Validates the Lexical tree node by node without recursion (a hostile file may nest
  * thousands deep) and rebuilds it from the schemas' output, so unknown keys are dropped.
@@ -198,6 +205,13 @@ export function restoreBody(root: unknown): StoryBody | string {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return `body ${shortPlace(frame.where)} (${type}): ${describeIssue(parsed.error.issues[0], true)}`;
     const node = parsed.data as SerializedBodyNode;
+    if (frame.depth === 1) {
+      // Review fields any top-level node may carry: a block suggestion and the threads on a block.
+      const review = TOP_LEVEL_REVIEW_FIELDS.safeParse(raw);
+      if (!review.success) return `body ${shortPlace(frame.where)} (${type}): ${describeIssue(review.error.issues[0], true)}`;
+      if (review.data.suggestion) node.suggestion = review.data.suggestion;
+      if (review.data.comments && review.data.comments.length > 0) node.comments = review.data.comments;
+    }
     frame.attach(node);
     if (ELEMENT_NODE_TYPES.has(type)) {
       const rawChildren = node.children as unknown[];

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  CommentThreadSchema,
+  HistoryEntrySchema,
+  InlineSuggestionFieldsSchema,
+  LegalHoldSchema,
+  VersionEntrySchema,
+  threadFromLegacyComment,
+} from '../review/model';
 import { ASSET_KEY, PHOTO_MIME_TYPES } from '../blocks/photo/media';
 import { BLOCK_NODE_SCHEMAS, BLOCK_TYPES } from '../blocks/registry';
 import { elementFormat, nodeVersion } from './node-fields';
@@ -44,7 +52,8 @@ export const MAX_CONTAINER_BYTES = 2 * 1024 * MB;
 /** Deeper bodies are refused before schema validation so hostile files cannot blow the stack. */
 export const MAX_BODY_DEPTH = 64;
 
-export const STORY_STATUSES = ['draft', 'subbing', 'ready', 'sent'] as const;
+/** The workflow: Draft → Filed → Subbing → Ready → Sent, and Spiked (dropped) from anywhere. */
+export const STORY_STATUSES = ['draft', 'filed', 'subbing', 'ready', 'sent', 'spiked'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 const isoDate = z
@@ -64,6 +73,10 @@ export const StoryMetaSchema = z.object({
   dateline: shortText(200).default(''),
   language: shortText(35).default('en'),
   status: z.enum(STORY_STATUSES).default('draft'),
+  /** Who has the story now (set by Hand over…). */
+  assignee: shortText(200).default(''),
+  /** A story on legal hold is not exported to the CMS formats. */
+  legal: LegalHoldSchema.default({ hold: false, note: '', by: '' }),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
@@ -135,6 +148,12 @@ export const BODY_NODE_SCHEMAS = {
     detail: z.number().int().min(0).max(3).default(0),
   }),
   linebreak: z.object({ type: z.literal('linebreak'), version }),
+  // Review marks (shared/review/model.ts): a comment anchor as @lexical/mark serialises it, and
+  // suggestions wrapping the text they insert, delete or reformat. Never exported.
+  mark: z.object({ type: z.literal('mark'), ...elementBase, ids: z.array(z.string().min(1).max(100)).min(1).max(100) }),
+  insertion: z.object({ type: z.literal('insertion'), ...elementBase, ...InlineSuggestionFieldsSchema.shape }),
+  deletion: z.object({ type: z.literal('deletion'), ...elementBase, ...InlineSuggestionFieldsSchema.shape }),
+  'format-change': z.object({ type: z.literal('format-change'), ...elementBase, ...InlineSuggestionFieldsSchema.shape }),
   tab: z.object({
     type: z.literal('tab'),
     version,
@@ -155,7 +174,19 @@ export const BLOCK_NODE_TYPES: ReadonlySet<string> = new Set(BLOCK_TYPES);
 export type BodyNodeType = keyof typeof BODY_NODE_SCHEMAS;
 
 /** Nodes that hold children (element nodes in Lexical's terms). */
-export const ELEMENT_NODE_TYPES: ReadonlySet<string> = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link']);
+export const ELEMENT_NODE_TYPES: ReadonlySet<string> = new Set([
+  'root',
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'link',
+  'mark',
+  'insertion',
+  'deletion',
+  'format-change',
+]);
 
 /** A node of the serialized body, as stored. */
 export interface SerializedBodyNode {
@@ -200,13 +231,8 @@ export { ASSET_KEY };
 
 // ---- review ----------------------------------------------------------------------------
 
-export const StoryCommentSchema = z.object({
-  id: shortText(100),
-  author: shortText(200),
-  text: shortText(10_000),
-  createdAt: isoDate,
-  resolved: z.boolean().default(false),
-});
+/** A comment thread (shared/review/model.ts); flat comment records from before threads migrate in. */
+export const StoryCommentSchema = z.preprocess(threadFromLegacyComment, CommentThreadSchema);
 
 export const StoryRevisionSchema = z.object({
   id: shortText(100),
@@ -218,6 +244,10 @@ export const StoryRevisionSchema = z.object({
 export const StoryReviewSchema = z.object({
   comments: z.array(StoryCommentSchema).max(10_000).default([]),
   revisions: z.array(StoryRevisionSchema).max(10_000).default([]),
+  /** The versions kept in the file, newest last; their texts are read only when asked for. */
+  versions: z.array(VersionEntrySchema).max(10_000).default([]),
+  /** The workflow timeline: every status change and hand-over. */
+  history: z.array(HistoryEntrySchema).max(100_000).default([]),
 });
 
 // ---- the document ----------------------------------------------------------------------
@@ -229,7 +259,7 @@ export const StoryEnvelopeSchema = z.object({
   meta: StoryMetaSchema,
   body: z.object({ root: z.unknown() }),
   assets: z.record(z.string().regex(ASSET_KEY, { message: 'must be a SHA-256 hex key' }), StoryAssetSchema).default({}),
-  review: StoryReviewSchema.default({ comments: [], revisions: [] }),
+  review: StoryReviewSchema.default({ comments: [], revisions: [], versions: [], history: [] }),
 });
 
 /** `story.json` inside a container: the same story, its assets without data. */

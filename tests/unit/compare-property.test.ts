@@ -96,13 +96,15 @@ function storyOf(blocks: Block[], meta: Partial<Story['meta']>): Story {
       dateline: 'CHRISTCHURCH',
       language: 'en',
       status: 'draft',
+      assignee: '',
+      legal: { hold: false, note: '', by: '' },
       createdAt: '2026-12-01T00:00:00.000Z',
       updatedAt: '2026-12-01T00:00:00.000Z',
       ...meta,
     },
     body: bodyOf(blocks.map(nodeOf)),
     assets: {},
-    review: { comments: [], revisions: [] },
+    review: { comments: [], revisions: [], versions: [], history: [] },
   };
 }
 

@@ -42,6 +42,7 @@ function fakeHost(): FakeHost {
     },
     docsFolder: () => dir,
     settingsFile: () => `${dir}/.copydesk/settings.json`,
+    defaultAuthorName: () => 'Pat Subeditor',
     recoveryFolder: () => `${dir}/.copydesk/recovery`,
     windowReady: () => {},
     setWindowState: (state) => void host.states.push(state),
@@ -340,6 +341,15 @@ describe('dispatch: handlers', () => {
     expect(value.folder).toBe(dir);
     expect(value.files.map((f: { name: string }) => f.name)).toEqual(['one.story']);
     expect(parseResult('docs:list', { ok: true, value }).ok).toBe(true);
+  });
+
+  it('settings:get answers the host\'s name while "Your name" is empty, and the saved name once set', async () => {
+    expect(expectOk(await call('settings:get', {})).authorName).toBe('Pat Subeditor');
+    const settings = { ...expectOk(await call('settings:get', {})), authorName: '  Sam Sub  ' };
+    expect(expectOk(await call('settings:set', { settings })).authorName).toBe('Sam Sub');
+    expect(expectOk(await call('settings:get', {})).authorName).toBe('Sam Sub');
+    const stored = JSON.parse(await fs.readFile(path.join(dir, '.copydesk', 'settings.json'), 'utf8'));
+    expect(stored.authorName).toBe('Sam Sub');
   });
 
   it('window:state and window:close reach the host', async () => {

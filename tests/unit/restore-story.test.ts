@@ -158,11 +158,13 @@ describe('restoreStory: valid stories', () => {
       dateline: '',
       language: 'en',
       status: 'draft',
+      assignee: '',
+      legal: { hold: false, note: '', by: '' },
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
     expect(story.assets).toEqual({});
-    expect(story.review).toEqual({ comments: [], revisions: [] });
+    expect(story.review).toEqual({ comments: [], revisions: [], versions: [], history: [] });
     const textNode = story.body.root.children[0]!.children![0]!;
     expect(textNode).toEqual({ type: 'text', version: 1, text: 'Hi', format: 0, style: '', mode: 'normal', detail: 0 });
   });
@@ -223,11 +225,13 @@ describe('restoreStory: versions', () => {
       dateline: '',
       language: 'en',
       status: 'ready',
+      assignee: '',
+      legal: { hold: false, note: '', by: '' },
       createdAt: '2019-03-01T00:00:00.000Z',
       updatedAt: '2019-03-01T00:00:00.000Z',
     });
     expect(story.body).toEqual(richBody());
-    expect(story.review).toEqual({ comments: [], revisions: [] });
+    expect(story.review).toEqual({ comments: [], revisions: [], versions: [], history: [] });
     expect(story).not.toHaveProperty('headline');
     expect(story).not.toHaveProperty('content');
 
@@ -318,7 +322,7 @@ describe('restoreStory: broken and foreign files', () => {
 describe('restoreStory: exact reasons for bad fields', () => {
   const cases: [string, (json: LooseJson) => void, string | RegExp][] = [
     ['headline: 5', (j) => (j.meta.headline = 5), 'headline must be a string'],
-    ['status "x"', (j) => (j.meta.status = 'x'), 'status must be one of "draft", "subbing", "ready", "sent"'],
+    ['status "x"', (j) => (j.meta.status = 'x'), 'status must be one of "draft", "filed", "subbing", "ready", "sent", "spiked"'],
     ['tags as a string', (j) => (j.meta.tags = 'a, b'), 'tags must be an array'],
     ['a tag that is a number', (j) => (j.meta.tags = ['ok', 7]), 'tags.1 must be a string'],
     ['createdAt "not a date"', (j) => (j.meta.createdAt = 'not a date'), 'createdAt must be an ISO date'],

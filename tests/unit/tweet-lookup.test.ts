@@ -213,6 +213,7 @@ describe("the 'tweet:lookup' channel honours the setting", () => {
       checkPath: (p) => p,
       docsFolder: () => dir,
       recoveryFolder: () => path.join(dir, 'recovery'),
+      defaultAuthorName: () => 'Test author',
       settingsFile: () => settingsFile,
       windowReady: () => {},
       setWindowState: () => {},

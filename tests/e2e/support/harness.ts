@@ -49,7 +49,12 @@ async function main() {
   const docsDir = process.argv[3]!;
   const oembed = await startFakeOembed();
   process.env.COPYDESK_OEMBED_ENDPOINT = oembed.url;
-  const harness = await startHarness({ rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)), docsDir, port });
+  const harness = await startHarness({
+    rendererDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
+    docsDir,
+    port,
+    user: 'Alex Reporter',
+  });
   console.log(`e2e harness on ${harness.url}, fake oEmbed on ${oembed.url}`);
 }
 

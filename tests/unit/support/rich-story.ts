@@ -100,8 +100,12 @@ export function richStory(id = 'rich-1'): Story {
   };
   story.assets = { [key]: { ...asset, width: 8, height: 6 } };
   story.review = {
-    comments: [{ id: 'c1', author: 'Sub', text: 'Check the date', createdAt: NOW.toISOString(), resolved: false }],
+    comments: [
+      { id: 'c1', author: 'Sub', text: 'Check the date', createdAt: NOW.toISOString(), quote: 'October', resolved: false, replies: [] },
+    ],
     revisions: [{ id: 'r1', author: 'Jo', createdAt: NOW.toISOString(), note: 'first draft' }],
+    versions: [],
+    history: [],
   };
   story.body = bodyOf(
     [
