@@ -10,6 +10,7 @@ import { useStore } from './document/store';
 import { NewsroomContext } from './editor/blocks/context';
 import { StoryEditor, type BodyCounts, type StoryEditorHandle } from './editor/StoryEditor';
 import { MetadataPanel, StoryHeader } from './panels/MetadataPanel';
+import { SidePanel, type SideTab } from './panels/SidePanel';
 import { AppBar } from './shell/AppBar';
 import { installBenchHook } from './shell/bench-hook';
 import { runAppCommand, useAppCommands } from './shell/commands';
@@ -102,6 +103,10 @@ export function App() {
   }, [session]);
 
   const command = useCallback((c: AppCommand) => void runAppCommand(session, c), [session]);
+  // The panel beside the text: one entry per tab (each panel lives in renderer/panels/).
+  const sideTabs: SideTab[] = [
+    { id: 'details', label: 'Details', render: () => <MetadataPanel meta={doc.story.meta} onChange={updateMeta} /> },
+  ];
   const updateCounts = useCallback(
     (next: BodyCounts) => setCounts((prev) => (prev.words === next.words && prev.characters === next.characters ? prev : next)),
     [],
@@ -125,8 +130,8 @@ export function App() {
             <StoryEditor ref={attachEditor} initialBody={initialBody} onEdit={markEdited} onCounts={updateCounts} onError={onEditorError} />
           </NewsroomContext.Provider>
         </main>
-        <aside className="side-panel">
-          <MetadataPanel meta={doc.story.meta} onChange={updateMeta} />
+        <aside className="side-panel" aria-label="Story panels">
+          <SidePanel tabs={sideTabs} />
         </aside>
       </div>
       <StatusBar counts={counts} path={doc.path} />
